@@ -1,0 +1,51 @@
+"""The exceptions riskdocs raises: one base class and a few named kinds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, with the place it stands."""
+
+    path: Path
+    line: int
+    column: int
+    field: str
+    label: str
+    message: str
+
+    def __str__(self) -> str:
+        """Format as ``path:line:column: field (label): message``."""
+        where = f"{self.path}:{self.line}:{self.column}"
+        if not self.field:
+            return f"{where}: {self.message}"
+
+        label = f" ({self.label})" if self.label else ""
+        return f"{where}: {self.field}{label}: {self.message}"
+
+
+class RiskdocsError(Exception):
+    """Base class of every error riskdocs raises on purpose."""
+
+
+class DataError(RiskdocsError):
+    """A data file is not valid; ``problems`` lists everything wrong with it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+class TemplateError(RiskdocsError):
+    """A template cannot be read or names a variable its form does not have."""
+
+
+class OutputError(RiskdocsError):
+    """An output file cannot be written where it was asked for."""
+
+
+class UsageError(RiskdocsError):
+    """The paths or options given do not fit together."""
