@@ -1,0 +1,181 @@
+"""Find the form files under the paths given and render each into the output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from riskdocs.errors import RiskdocsError, UsageError
+from riskdocs.filing import CAMPAIGN_FILE, CampaignCache, load_filing
+from riskdocs.models import FormKind
+from riskdocs.rendering import Renderer, write_file
+
+FORM_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One form file and the .docx it is rendered into."""
+
+    source: Path
+    target: Path
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one job: written, unchanged, or failed with an error."""
+
+    job: Job
+    changed: bool = False
+    error: RiskdocsError | None = None
+
+
+@dataclass
+class Report:
+    """The outcomes of a batch, in input order."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        """Return the outcomes that ended in an error."""
+        return [outcome for outcome in self.outcomes if outcome.error is not None]
+
+    @property
+    def succeeded(self) -> list[Outcome]:
+        """Return the outcomes that produced a file."""
+        return [outcome for outcome in self.outcomes if outcome.error is None]
+
+
+def find_forms(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """List the form files under each path, as (path given, form file) pairs.
+
+    A folder is searched recursively in name order; campaign.yaml and hidden
+    files are not forms.
+
+    Raises:
+        UsageError: a path does not exist or is not a YAML file.
+    """
+    found: list[tuple[Path, Path]] = []
+    for root in paths:
+        if root.is_dir():
+            files = sorted(
+                candidate
+                for candidate in root.rglob("*")
+                if _is_form_file(candidate.relative_to(root)) and candidate.is_file()
+            )
+            found.extend((root, candidate) for candidate in files)
+        elif root.is_file() and root.suffix in FORM_SUFFIXES:
+            found.append((root, root))
+        elif root.exists():
+            raise UsageError(f"{root}: not a form file; give .yaml files or folders")
+        else:
+            raise UsageError(f"{root}: no such file or folder")
+
+    return found
+
+
+def _is_form_file(relative: Path) -> bool:
+    if relative.suffix not in FORM_SUFFIXES or relative.name == CAMPAIGN_FILE:
+        return False
+
+    return not any(part.startswith(".") for part in relative.parts)
+
+
+def plan_jobs(paths: Sequence[Path], output: Path) -> list[Job]:
+    """Decide the .docx file each form is written to.
+
+    The output mirrors the input below each folder given; a file given is
+    written as ``output/<its name>.docx``, or to ``output`` itself when that
+    ends in .docx and the file is the only path.
+
+    Raises:
+        UsageError: a path is missing, or two forms would be written to the
+            same file.
+    """
+    forms = find_forms(paths)
+    if output.suffix.lower() == ".docx":
+        if len(paths) != 1 or not paths[0].is_file():
+            raise UsageError(
+                f"{output}: an output ending in .docx takes exactly one form file;"
+                " give a folder as -o to render several"
+            )
+        return [Job(paths[0], output)]
+
+    jobs: list[Job] = []
+    claimed: dict[Path, Path] = {}
+    for root, source in forms:
+        relative = source.relative_to(root) if root != source else Path(source.name)
+        target = output / relative.with_suffix(".docx")
+        if target in claimed:
+            raise UsageError(
+                f"{source} and {claimed[target]} would both be written to {target};"
+                " rename one of them or render them into different folders"
+            )
+
+        claimed[target] = source
+        jobs.append(Job(source, target))
+
+    return jobs
+
+
+def render_jobs(
+    jobs: Sequence[Job],
+    renderer: Renderer | None = None,
+    progress: Callable[[Outcome], None] | None = None,
+) -> Report:
+    """Render every job; a failed form is reported and the others go on.
+
+    ``progress`` is called after each job, in order.
+    """
+    renderer = renderer or Renderer()
+    campaigns = CampaignCache()
+    report = Report()
+    for job in jobs:
+        try:
+            filing = load_filing(job.source, campaigns)
+            changed = write_file(job.target, renderer.render(filing))
+            outcome = Outcome(job, changed=changed)
+        except RiskdocsError as error:
+            outcome = Outcome(job, error=error)
+
+        report.outcomes.append(outcome)
+        if progress is not None:
+            progress(outcome)
+
+    return report
+
+
+def render_paths(
+    paths: Sequence[Path | str],
+    output: Path | str,
+    templates: Mapping[FormKind, Path] | None = None,
+) -> Report:
+    """Render the forms under ``paths`` into the folder (or .docx) ``output``.
+
+    Raises:
+        UsageError: see :func:`plan_jobs`. Errors in single forms do not
+            raise; they are in the report.
+    """
+    jobs = plan_jobs([Path(path) for path in paths], Path(output))
+    return render_jobs(jobs, Renderer(templates))
+
+
+def validate_paths(paths: Sequence[Path | str]) -> Report:
+    """Load and check every form under ``paths`` without writing anything.
+
+    Raises:
+        UsageError: a path does not exist.
+    """
+    campaigns = CampaignCache()
+    report = Report()
+    for _, source in find_forms([Path(path) for path in paths]):
+        job = Job(source, source)
+        try:
+            load_filing(source, campaigns)
+            report.outcomes.append(Outcome(job))
+        except RiskdocsError as error:
+            report.outcomes.append(Outcome(job, error=error))
+
+    return report

@@ -1,0 +1,167 @@
+"""Turn a filing into the values its template prints.
+
+Templates see plain strings and lists of strings (one string a paragraph), so
+that a person editing a template in Word needs no Python: see the README for
+the names each form's template receives.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from riskdocs.filing import Filing
+from riskdocs.models import (
+    CATEGORIES,
+    Campaign,
+    Category,
+    Clue,
+    CluesForm,
+    DepartmentForm,
+    FormKind,
+    IndividualForm,
+    LedgerEntry,
+    LedgerForm,
+)
+
+Context = dict[str, Any]
+
+CLUE_ROWS = 7
+"""附件三 always prints at least this many rows, the rest left for hand-filling."""
+
+NO_CLUES = "无"
+
+
+def chinese_date(day: date) -> str:
+    """Write a date as printed on the forms: 2020年4月14日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def month_day(day: date) -> str:
+    """Write a deadline as printed in the notes: 3月20日."""
+    return f"{day.month}月{day.day}日"
+
+
+def category_lines(category: Category) -> list[str]:
+    """Split a 风险类别 over two lines as the form prints it: 权力 / 运行."""
+    if len(category) == 4:
+        return [category[:2], category[2:]]
+
+    return [category]
+
+
+def build_context(filing: Filing) -> Context:
+    """Return the values the filing's template prints."""
+    form = filing.form
+    context = common_context(
+        filing.campaign, filing.kind, chinese_date(filing.filed_on)
+    )
+
+    if isinstance(form, IndividualForm):
+        context.update(_individual(form))
+    elif isinstance(form, DepartmentForm):
+        context.update(_department(form))
+    elif isinstance(form, CluesForm):
+        context.update(_clues(form))
+    elif isinstance(form, LedgerForm):
+        context.update(_ledger(form))
+
+    return context
+
+
+def common_context(campaign: Campaign, kind: FormKind, filed_on: str) -> Context:
+    """Return the values every form prints: title, date and the notes' parts."""
+    return {
+        "title": campaign.title,
+        "report_to": campaign.report_to,
+        "deadline": month_day(campaign.deadlines.of(kind)),
+        "filed_on": filed_on,
+    }
+
+
+def _individual(form: IndividualForm) -> Context:
+    by_category = {risk.category: risk for risk in form.risks}
+    rows = []
+    for category in CATEGORIES:
+        risk = by_category.get(category)
+        rows.append(
+            {
+                "category": category_lines(category),
+                "name": risk.name if risk else [],
+                "details": risk.details if risk else [],
+                "level": str(risk.level) if risk else "",
+            }
+        )
+
+    signed_on = form.review.signed_on
+    return {
+        "filer": form.filer,
+        "rows": rows,
+        "review": {
+            "opinion": form.review.opinion,
+            "signed_on": chinese_date(signed_on) if signed_on else "",
+        },
+    }
+
+
+def _department(form: DepartmentForm) -> Context:
+    by_category = {risk.category: risk for risk in form.risks}
+    rows = []
+    for category in CATEGORIES:
+        risk = by_category.get(category)
+        rows.append(
+            {
+                "category": category_lines(category),
+                "points": risk.points if risk else [],
+                "details": risk.details if risk else [],
+            }
+        )
+
+    return {"unit": form.unit, "duties": form.duties, "rows": rows}
+
+
+def _clue_row(clue: Clue) -> Context:
+    return {
+        "type": clue.type,
+        "subject": {
+            "name": clue.subject.name,
+            "unit": clue.subject.unit,
+            "position": clue.subject.position,
+            "rank": clue.subject.rank,
+        },
+        "summary": clue.summary,
+        "source": clue.source,
+        "handler": {"unit": clue.handler.unit, "lead": clue.handler.lead},
+        "outcome": clue.outcome,
+    }
+
+
+def _clues(form: CluesForm) -> Context:
+    rows = [_clue_row(clue) for clue in form.clues]
+    if not rows:
+        rows.append(_clue_row(Clue(type=[NO_CLUES], summary=[])))
+
+    while len(rows) < CLUE_ROWS:
+        rows.append(_clue_row(Clue(type=[], summary=[])))
+
+    return {"unit": form.unit, "rows": rows}
+
+
+def _ledger_row(number: int, entry: LedgerEntry) -> Context:
+    due = [chinese_date(entry.due)] if isinstance(entry.due, date) else entry.due
+    return {
+        "number": str(number),
+        "risk": entry.risk,
+        "details": entry.details,
+        "measures": entry.measures,
+        "status": entry.status,
+        "due": due,
+        "owner": {"unit": entry.owner.unit, "person": entry.owner.person},
+        "leader": entry.leader,
+        "remark": entry.remark,
+    }
+
+
+def _ledger(form: LedgerForm) -> Context:
+    rows = [_ledger_row(number, entry) for number, entry in enumerate(form.entries, 1)]
+    return {"unit": form.unit, "rows": rows}

@@ -1,0 +1,92 @@
+"""Load a form file together with the campaign.yaml that governs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from riskdocs.errors import DataError
+from riskdocs.loading import read_yaml
+from riskdocs.models import Campaign, Form, FormKind
+from riskdocs.validation import validate_campaign, validate_form
+
+CAMPAIGN_FILE = "campaign.yaml"
+
+
+@dataclass(frozen=True)
+class Filing:
+    """One form as filed: its data, its campaign, and the files they came from."""
+
+    path: Path
+    form: Form
+    campaign: Campaign
+    campaign_path: Path | None = None
+
+    @property
+    def kind(self) -> FormKind:
+        """Return which of the four forms this is."""
+        return self.form.form
+
+    @property
+    def filed_on(self) -> date:
+        """Return 填报时间: the form's own date, else the campaign's."""
+        filed_on = self.form.filed_on or self.campaign.filed_on
+        if filed_on is None:
+            raise AssertionError("load_filing checks that a date is known")
+
+        return filed_on
+
+
+@dataclass
+class CampaignCache:
+    """Remember each folder's campaign, so a batch reads each campaign.yaml once."""
+
+    found: dict[Path, tuple[Campaign, Path | None]] = field(default_factory=dict)
+
+    def campaign_for(self, form_path: Path) -> tuple[Campaign, Path | None]:
+        """Return the campaign of the form file's folder or its nearest parent.
+
+        Raises:
+            DataError: the campaign.yaml found is not valid.
+        """
+        folder = form_path.resolve().parent
+        if folder in self.found:
+            return self.found[folder]
+
+        candidate = folder / CAMPAIGN_FILE
+        if candidate.is_file():
+            result: tuple[Campaign, Path | None] = (
+                validate_campaign(read_yaml(candidate)),
+                candidate,
+            )
+        elif folder.parent == folder:
+            result = (Campaign(), None)
+        else:
+            result = self.campaign_for(folder)
+
+        self.found[folder] = result
+        return result
+
+
+def load_filing(path: Path | str, cache: CampaignCache | None = None) -> Filing:
+    """Load a form file and the campaign.yaml in its folder or the nearest parent.
+
+    Raises:
+        DataError: the form or its campaign is not valid, or neither gives
+            填报时间 (filed_on).
+    """
+    path = Path(path)
+    source = read_yaml(path)
+    form = validate_form(source)
+    campaign, campaign_path = (cache or CampaignCache()).campaign_for(path)
+
+    if form.filed_on is None and campaign.filed_on is None:
+        where = campaign_path or f"a {CAMPAIGN_FILE} beside it"
+        message = (
+            f"is missing, and {where} sets no filed_on either; add"
+            " `filed_on: 2020-04-14` (the real date) to the form or the campaign"
+        )
+        raise DataError([source.problem(("filed_on",), message, label="填报时间")])
+
+    return Filing(path=path, form=form, campaign=campaign, campaign_path=campaign_path)

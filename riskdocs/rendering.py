@@ -1,0 +1,147 @@
+"""Render a filing into the bytes of a .docx file, and write it safely."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import jinja2
+
+from riskdocs.context import build_context
+from riskdocs.errors import OutputError, TemplateError
+from riskdocs.filing import Filing
+from riskdocs.models import FormKind
+from riskdocs.templating import (
+    Template,
+    builtin_template,
+    make_environment,
+    read_template,
+)
+
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
+"""The time of every member of a written .docx: equal input gives equal bytes."""
+
+
+class Renderer:
+    """Render filings, reading and checking each template once per batch."""
+
+    def __init__(self, templates: Mapping[FormKind, Path] | None = None) -> None:
+        """Use ``templates`` in place of the campaign's or the built-in ones."""
+        self.overrides = dict(templates or {})
+        self.loaded: dict[Path, Template] = {}
+        self.checked: set[tuple[Path, FormKind]] = set()
+        self.environment = make_environment()
+
+    def template_path(self, filing: Filing) -> Path:
+        """Return the template for a filing: --template, campaign.yaml, built-in."""
+        override = self.overrides.get(filing.kind)
+        if override is not None:
+            return override
+
+        chosen: str | None = getattr(filing.campaign.templates, filing.kind)
+        if chosen is not None and filing.campaign_path is not None:
+            return filing.campaign_path.parent / chosen
+
+        return builtin_template(filing.kind)
+
+    def render(self, filing: Filing) -> bytes:
+        """Render one filing and return the .docx file's bytes.
+
+        Raises:
+            TemplateError: the template cannot be read, or prints a value the
+                form does not have.
+        """
+        path = self.template_path(filing)
+        template = self.loaded.get(path)
+        if template is None:
+            template = self.loaded[path] = read_template(path)
+
+        context = build_context(filing)
+        if (path, filing.kind) not in self.checked:
+            template.check_variables(filing.kind, set(context))
+            self.checked.add((path, filing.kind))
+
+        document = template.open()
+        try:
+            document.render(context, jinja_env=self.environment, autoescape=True)
+        except jinja2.UndefinedError as error:
+            raise TemplateError(
+                f"{path}: the template uses a value the {filing.kind} form does not"
+                f" have ({error.message}); correct the name in the template"
+            ) from None
+
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return normalize_docx(buffer.getvalue())
+
+
+def render(filing: Filing) -> bytes:
+    """Render one filing with its campaign's or the built-in template.
+
+    Raises:
+        TemplateError: see :meth:`Renderer.render`.
+    """
+    return Renderer().render(filing)
+
+
+def render_file(filing: Filing, path: Path | str) -> bool:
+    """Render one filing into ``path``; return False when the file was already so.
+
+    Raises:
+        TemplateError: see :meth:`Renderer.render`.
+        OutputError: the file cannot be written.
+    """
+    return write_file(Path(path), render(filing))
+
+
+def normalize_docx(data: bytes) -> bytes:
+    """Rewrite a .docx zip with fixed timestamps, so equal input gives equal bytes."""
+    output = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            target.writestr(member, source.read(info))
+
+    return output.getvalue()
+
+
+def write_file(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; return False when it was already so.
+
+    The bytes go to a temporary file beside the target, which is then renamed
+    into place, so an interrupted run never leaves a truncated file.
+
+    Raises:
+        OutputError: the folder cannot be created or written.
+    """
+    try:
+        same_size = path.is_file() and path.stat().st_size == len(data)
+        if same_size and path.read_bytes() == data:
+            return False
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise OutputError(
+            f"{path}: cannot write the file: {error.strerror}; check that the"
+            " folder exists and you may write in it"
+        ) from None
+
+    return True
