@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -82,11 +83,20 @@ def load_filing(path: Path | str, cache: CampaignCache | None = None) -> Filing:
     campaign, campaign_path = (cache or CampaignCache()).campaign_for(path)
 
     if form.filed_on is None and campaign.filed_on is None:
-        where = campaign_path or f"a {CAMPAIGN_FILE} beside it"
+        if campaign_path is None:
+            reason = f"no {CAMPAIGN_FILE} above the form gives one"
+        else:
+            reason = f"{_shown(campaign_path)} sets none"
         message = (
-            f"is missing, and {where} sets no filed_on either; add"
-            " `filed_on: 2020-04-14` (the real date) to the form or the campaign"
+            f"is missing, and {reason}; add `filed_on: 2020-04-14` (the real"
+            " date) to the form or to the campaign"
         )
         raise DataError([source.problem(("filed_on",), message, label="填报时间")])
 
     return Filing(path=path, form=form, campaign=campaign, campaign_path=campaign_path)
+
+
+def _shown(path: Path) -> str:
+    """Write a path relative to the working folder when it lies below it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else relative

@@ -165,8 +165,10 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
     if "'\\t'" in problem or "\\t" in problem:
         message = "a tab stands where YAML needs spaces; indent with spaces only"
     else:
-        context = f" {error.context}" if error.context else ""
-        message = f"YAML syntax error: {problem}{context}"
+        message = f"YAML syntax error: {problem}"
+        if error.context and error.context_mark:
+            started = error.context_mark.line + 1
+            message += f" {error.context} that starts on line {started}"
 
     return Problem(path, line, column, "", "", message)
 

@@ -39,6 +39,11 @@ def _as_paragraphs(value: Any) -> Any:
     if value is None:
         return []
 
+    if isinstance(value, dict):
+        raise PydanticCustomError(
+            "paragraphs_type", "must be text or a list of texts, got a mapping"
+        )
+
     return value
 
 

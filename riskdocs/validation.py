@@ -65,15 +65,39 @@ def _validate(source: Source, model: type[ModelT], data: Any) -> ModelT:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        problems = [_problem(source, model, detail) for detail in error.errors()]
+        details = _without_misspelt_missing(model, error.errors())
+        problems = [_problem(source, model, detail) for detail in details]
         raise DataError(sorted(problems, key=lambda p: (p.line, p.column))) from None
+
+
+def _without_misspelt_missing(
+    model: type[BaseModel], details: list[ErrorDetails]
+) -> list[ErrorDetails]:
+    """Drop "missing" errors for a key that an unknown key is a misspelling of.
+
+    ``filler:`` is then reported once, as an unknown key that means ``filer``,
+    not a second time as ``filer`` missing.
+    """
+    meant = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            location = tuple(detail["loc"])
+            known = _field_names(model, location[:-1])
+            for close in difflib.get_close_matches(str(location[-1]), known, n=1):
+                meant.add((*location[:-1], close))
+
+    return [
+        detail
+        for detail in details
+        if not (detail["type"] == "missing" and tuple(detail["loc"]) in meant)
+    ]
 
 
 def _form_kind_problem(source: Source, kind: Any) -> Problem:
     choices = ", ".join(FORM_KINDS)
     if kind is None:
-        message = f"is missing; say which form this file is: form: one of {choices}"
-        return source.problem((), message)
+        message = f"is missing; say which form this file is, one of {choices}"
+        return source.problem(("form",), message, label="表格")
 
     message = f"must be one of {choices}, got {kind!r}{_suggestion(kind, FORM_KINDS)}"
     return source.problem(("form",), message, label="表格")
@@ -121,7 +145,7 @@ def _message(model: type[BaseModel], detail: ErrorDetails) -> str:
         location = tuple(detail["loc"])
         known = _field_names(model, location[:-1])
         hint = _suggestion(str(location[-1]), known)
-        return f"is not a key of this form{hint}; remove it or correct its spelling"
+        return f"is not a known key{hint}; remove it or correct its spelling"
 
     text = detail["msg"]
     return text[:1].lower() + text[1:]
@@ -150,7 +174,7 @@ def _literal_message(detail: ErrorDetails, given: Any) -> str:
 
 
 _MESSAGES: dict[str, Callable[[ErrorDetails, Any], str]] = {
-    "missing": lambda detail, given: "is missing; this field is required",
+    "missing": lambda detail, given: "is missing; this field is required, add it",
     "string_type": lambda detail, given: f"must be text, got {_describe(given)}",
     "list_type": lambda detail, given: f"must be a list, got {_describe(given)}",
     "model_type": lambda detail, given: (
@@ -167,7 +191,7 @@ _MESSAGES: dict[str, Callable[[ErrorDetails, Any], str]] = {
 
 
 def _suggestion(word: str, choices: typing.Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
