@@ -85,6 +85,7 @@ def read_template(path: Path) -> Template:
         document = DocxTemplate(io.BytesIO(data))
         document.init_docx()
         xml = document.patch_xml(document.get_xml())
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
         parsed = make_environment().parse(xml)
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(
@@ -102,7 +103,10 @@ def read_template(path: Path) -> Template:
 
 
 def _text_near(xml: str, line: int) -> str:
-    """Return the document text around a line of the template's XML."""
-    lines = xml.splitlines()[max(line - 2, 0) : line + 1]
+    """Return the text of the paragraph on a line of the template's XML.
+
+    Every paragraph starts a line, as docxtpl lays the XML out to render it.
+    """
+    lines = xml.splitlines()[max(line - 1, 0) : line]
     text = re.sub(r"<[^>]+>", "", " ".join(lines))
     return " ".join(text.split())[:120]
