@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from riskdocs import DataError, load_filing, validate_paths
+from riskdocs.models import DepartmentForm
 
 BAD = Path(__file__).resolve().parent / "bad"
 CASES = sorted(
@@ -66,10 +67,11 @@ def test_text_that_looks_like_other_types_stays_text(tmp_path: Path) -> None:
     path = tmp_path / "form.yaml"
     path.write_text("form: department\nunit: 0101\nduties: [yes, NO, 1.5]\n")
 
-    filing = load_filing(path)
+    form = load_filing(path).form
 
-    assert filing.form.unit == "0101"
-    assert filing.form.duties == ["yes", "NO", "1.5"]
+    assert isinstance(form, DepartmentForm)
+    assert form.unit == "0101"
+    assert form.duties == ["yes", "NO", "1.5"]
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,8 @@ def test_review_opinion_and_date_are_printed(tmp_path: Path) -> None:
     path = write_form(
         tmp_path,
         "form.yaml",
-        "form: individual\nfiler: 张三\nreview: {opinion: 同意, signed_on: 2020-04-15}\n",
+        "form: individual\nfiler: 张三\n"
+        "review: {opinion: 同意, signed_on: 2020-04-15}\n",
     )
     target = tmp_path / "form.docx"
 
