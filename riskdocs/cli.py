@@ -41,6 +41,11 @@ def _parse_templates(values: Sequence[str]) -> dict[FormKind, Path]:
     return templates
 
 
+def _count(number: int, noun: str) -> str:
+    """Write a count with its noun: 1 form, 6 forms."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _report_failures(report: Report) -> None:
     for outcome in report.failed:
         _report(str(outcome.error))
@@ -109,7 +114,7 @@ def render(
     if not quiet:
         unchanged = sum(1 for o in report.succeeded if not o.changed)
         _report(
-            f"riskdocs: {len(report.succeeded)} forms written to {output}"
+            f"riskdocs: {_count(len(report.succeeded), 'form')} written to {output}"
             f" ({unchanged} unchanged), {len(report.failed)} failed,"
             f" in {time.monotonic() - started:.2f} s"
         )
@@ -139,7 +144,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
     _report_failures(report)
     if not quiet:
         _report(
-            f"riskdocs: {len(report.succeeded)} forms valid,"
+            f"riskdocs: {_count(len(report.succeeded), 'form')} valid,"
             f" {len(report.failed)} with errors"
         )
 

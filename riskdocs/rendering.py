@@ -118,7 +118,9 @@ def write_file(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically; return False when it was already so.
 
     The bytes go to a temporary file beside the target, which is then renamed
-    into place, so an interrupted run never leaves a truncated file.
+    into place, so an interrupted run never leaves a truncated file. A file
+    that already holds ``data`` is not rewritten, only touched, so that make
+    sees it as up to date.
 
     Raises:
         OutputError: the folder cannot be created or written.
@@ -126,6 +128,7 @@ def write_file(path: Path, data: bytes) -> bool:
     try:
         same_size = path.is_file() and path.stat().st_size == len(data)
         if same_size and path.read_bytes() == data:
+            os.utime(path)
             return False
 
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,20 @@ def test_every_command_has_help(runner: CliRunner, command: str) -> None:
     assert "Usage:" in result.stdout
     docstring = main.commands[command].help or ""
     assert docstring.split("\n")[0] in result.stdout
+
+
+def test_rerun_keeps_unchanged_files_but_touches_them(
+    runner: CliRunner, unit: Path, tmp_path: Path
+) -> None:
+    arguments = ["render", str(unit), "-o", str(tmp_path)]
+    runner.invoke(main, arguments)
+    target = tmp_path / "附件一-李婷.docx"
+    before = target.read_bytes()
+    os.utime(target, (0, 0))
+
+    result = runner.invoke(main, arguments)
+
+    assert result.exit_code == 0, result.stderr
+    assert "(6 unchanged)" in result.stderr
+    assert target.read_bytes() == before
+    assert target.stat().st_mtime > 0
