@@ -49,3 +49,7 @@ class OutputError(RiskdocsError):
 
 class UsageError(RiskdocsError):
     """The paths or options given do not fit together."""
+
+
+class ConversionError(RiskdocsError):
+    """LibreOffice is missing, or could not turn a form into a PDF."""

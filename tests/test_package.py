@@ -45,6 +45,7 @@ def test_wheel_contains_the_templates_and_type_marker(wheel: Path) -> None:
     for kind in FORM_KINDS:
         assert f"riskdocs/templates/{kind}.docx" in names
     assert "riskdocs/py.typed" in names
+    assert "riskdocs/fontconfig.conf" in names
 
 
 def test_wheel_renders_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
