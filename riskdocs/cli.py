@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from riskdocs import __version__
 from riskdocs.batch import Outcome, Report, plan_jobs, render_jobs, validate_paths
 from riskdocs.errors import RiskdocsError, UsageError
-from riskdocs.models import FORM_KINDS, FormKind
-from riskdocs.rendering import Renderer
+from riskdocs.filing import CampaignCache, load_campaign
+from riskdocs.models import FORM_KINDS, FORM_LABELS, FormKind
+from riskdocs.pdf import combine_pdfs, convert_to_pdf
+from riskdocs.rendering import Renderer, write_file
 from riskdocs.schema import write_schemas
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -61,18 +66,18 @@ def main() -> None:
     """
 
 
-@main.command()
-@click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
-)
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Folder to write into (mirrors the input folders), or FILE.docx for one form.",
-)
-@click.option(
+def output_option(help_text: str, **path_rules: bool) -> Callable[[F], F]:
+    """Return the ``-o/--output`` option, with the path rules of its command."""
+    return click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(path_type=Path, **path_rules),
+        help=help_text,
+    )
+
+
+TEMPLATE_OPTION = click.option(
     "--template",
     "templates",
     multiple=True,
@@ -80,9 +85,37 @@ def main() -> None:
     help="Use FILE as the template of one kind of form (individual, department,"
     " clues, ledger). Repeat for several kinds.",
 )
+PDF_OPTION = click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also write a PDF beside each .docx (needs LibreOffice).",
+)
+
+
+@main.command()
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
+)
+@output_option(
+    "Folder to write into (mirrors the input folders), or FILE.docx for one form."
+)
+@TEMPLATE_OPTION
+@PDF_OPTION
+@click.option(
+    "--combine",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE.pdf",
+    help="Also join every form's PDF, in input order, into FILE.pdf for printing"
+    " (implies --pdf).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Report only errors.")
 def render(
-    paths: tuple[Path, ...], output: Path, templates: tuple[str, ...], quiet: bool
+    paths: tuple[Path, ...],
+    output: Path,
+    templates: tuple[str, ...],
+    pdf: bool,
+    combine: Path | None,
+    quiet: bool,
 ) -> None:
     """Render form files and folders of them into .docx files.
 
@@ -93,6 +126,9 @@ def render(
     Exit status: 0 all written, 1 some form failed, 2 wrong usage.
     """
     started = time.monotonic()
+    if combine is not None and combine.suffix.lower() != ".pdf":
+        raise click.BadParameter("must name a .pdf file", param_hint="--combine")
+
     renderer = Renderer(_parse_templates(templates))
     try:
         jobs = plan_jobs(list(paths), output)
@@ -111,6 +147,11 @@ def render(
         report = render_jobs(jobs, renderer, progress=advance)
 
     _report_failures(report)
+    documents = [outcome.job.target for outcome in report.succeeded]
+    converted = True
+    if (pdf or combine) and documents:
+        converted = _convert(documents, combine, quiet)
+
     if not quiet:
         unchanged = sum(1 for o in report.succeeded if not o.changed)
         _report(
@@ -119,7 +160,70 @@ def render(
             f" in {time.monotonic() - started:.2f} s"
         )
 
-    if report.failed:
+    if report.failed or not converted:
+        sys.exit(EXIT_FAILED)
+
+
+def _convert(documents: list[Path], combine: Path | None, quiet: bool) -> bool:
+    """Convert the written forms to PDF, and join them; report any failure."""
+    if not quiet:
+        _report(f"riskdocs: converting {_count(len(documents), 'form')} to PDF")
+
+    try:
+        pdfs = convert_to_pdf(documents)
+        if combine is not None:
+            combine_pdfs(pdfs, combine)
+            if not quiet:
+                _report(f"riskdocs: {len(pdfs)} PDFs joined into {combine}")
+    except RiskdocsError as error:
+        _report(f"riskdocs: {error}; the .docx files are written")
+        return False
+
+    return True
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(FORM_KINDS))
+@output_option("The .docx file to write.", dir_okay=False)
+@click.option(
+    "--campaign",
+    "campaign_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="campaign.yaml for the title, notes and deadlines (default: the one in"
+    " the current folder or a parent, else the built-in values).",
+)
+@TEMPLATE_OPTION
+@PDF_OPTION
+def blank(
+    kind: FormKind,
+    output: Path,
+    campaign_file: Path | None,
+    templates: tuple[str, ...],
+    pdf: bool,
+) -> None:
+    """Write an empty form for filling in by hand.
+
+    KIND is individual (附件一), department (附件二), clues (附件三) or ledger
+    (附件四). The form keeps its layout, labels and notes, with the campaign's
+    title and deadline, and empty rows where the data would stand.
+    """
+    if output.suffix.lower() != ".docx":
+        raise click.BadParameter("must name a .docx file", param_hint="--output")
+
+    try:
+        if campaign_file is None:
+            campaign, found = CampaignCache().campaign_for(Path.cwd() / kind)
+        else:
+            campaign, found = load_campaign(campaign_file), campaign_file
+
+        renderer = Renderer(_parse_templates(templates))
+        write_file(output, renderer.render_blank(kind, campaign, found))
+    except RiskdocsError as error:
+        _report(f"riskdocs: {error}")
+        sys.exit(EXIT_FAILED)
+
+    _report(f"riskdocs: blank {FORM_LABELS[kind]} written to {output}")
+    if pdf and not _convert([output], None, quiet=True):
         sys.exit(EXIT_FAILED)
 
 
@@ -153,13 +257,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
 
 
 @main.command()
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write the .schema.json files into.",
-)
+@output_option("Folder to write the .schema.json files into.", file_okay=False)
 def schema(output: Path) -> None:
     """Write the JSON Schema of campaign.yaml and of each form."""
     try:

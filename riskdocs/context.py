@@ -18,10 +18,13 @@ from riskdocs.models import (
     Clue,
     CluesForm,
     DepartmentForm,
+    DepartmentRisk,
     FormKind,
     IndividualForm,
+    IndividualRisk,
     LedgerEntry,
     LedgerForm,
+    Review,
 )
 
 Context = dict[str, Any]
@@ -80,7 +83,15 @@ def common_context(campaign: Campaign, kind: FormKind, filed_on: str) -> Context
 
 
 def _individual(form: IndividualForm) -> Context:
-    by_category = {risk.category: risk for risk in form.risks}
+    return {
+        "filer": form.filer,
+        "rows": _individual_rows(form.risks),
+        "review": _review(form.review),
+    }
+
+
+def _individual_rows(risks: list[IndividualRisk]) -> list[Context]:
+    by_category = {risk.category: risk for risk in risks}
     rows = []
     for category in CATEGORIES:
         risk = by_category.get(category)
@@ -93,19 +104,27 @@ def _individual(form: IndividualForm) -> Context:
             }
         )
 
-    signed_on = form.review.signed_on
+    return rows
+
+
+def _review(review: Review) -> Context:
+    signed_on = review.signed_on
     return {
-        "filer": form.filer,
-        "rows": rows,
-        "review": {
-            "opinion": form.review.opinion,
-            "signed_on": chinese_date(signed_on) if signed_on else "",
-        },
+        "opinion": review.opinion,
+        "signed_on": chinese_date(signed_on) if signed_on else "",
     }
 
 
 def _department(form: DepartmentForm) -> Context:
-    by_category = {risk.category: risk for risk in form.risks}
+    return {
+        "unit": form.unit,
+        "duties": form.duties,
+        "rows": _department_rows(form.risks),
+    }
+
+
+def _department_rows(risks: list[DepartmentRisk]) -> list[Context]:
+    by_category = {risk.category: risk for risk in risks}
     rows = []
     for category in CATEGORIES:
         risk = by_category.get(category)
@@ -117,7 +136,7 @@ def _department(form: DepartmentForm) -> Context:
             }
         )
 
-    return {"unit": form.unit, "duties": form.duties, "rows": rows}
+    return rows
 
 
 def _clue_row(clue: Clue) -> Context:
@@ -165,3 +184,32 @@ def _ledger_row(number: int, entry: LedgerEntry) -> Context:
 def _ledger(form: LedgerForm) -> Context:
     rows = [_ledger_row(number, entry) for number, entry in enumerate(form.entries, 1)]
     return {"unit": form.unit, "rows": rows}
+
+
+BLANK_LEDGER_ROWS = 8
+"""How many empty rows a blank 附件四 gives for hand-filling."""
+
+BLANK_DATE = "\u3000" * 4 + "年" + "\u3000" * 2 + "月" + "\u3000" * 2 + "日"
+"""填报时间 on a blank form: room to write the year, month and day."""
+
+
+def blank_context(campaign: Campaign, kind: FormKind) -> Context:
+    """Return the values of an empty form for filling by hand.
+
+    It keeps the campaign's title, notes and deadline, the category labels of
+    附件一 and 附件二, and empty rows where the data would stand.
+    """
+    context = common_context(campaign, kind, BLANK_DATE)
+    if kind == "individual":
+        rows = _individual_rows([])
+        context.update({"filer": "", "rows": rows, "review": _review(Review())})
+    elif kind == "department":
+        context.update({"unit": "", "duties": [], "rows": _department_rows([])})
+    elif kind == "clues":
+        empty = _clue_row(Clue(type=[], summary=[]))
+        context.update({"unit": "", "rows": [empty] * CLUE_ROWS})
+    else:
+        empty = _ledger_row(0, LedgerEntry(risk=[])) | {"number": ""}
+        context.update({"unit": "", "rows": [empty] * BLANK_LEDGER_ROWS})
+
+    return context

@@ -70,6 +70,15 @@ class CampaignCache:
         return result
 
 
+def load_campaign(path: Path | str) -> Campaign:
+    """Load a campaign.yaml file.
+
+    Raises:
+        DataError: the file is not valid.
+    """
+    return validate_campaign(read_yaml(Path(path)))
+
+
 def load_filing(path: Path | str, cache: CampaignCache | None = None) -> Filing:
     """Load a form file and the campaign.yaml in its folder or the nearest parent.
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import jinja2
 
-from riskdocs.context import build_context
+from riskdocs.context import Context, blank_context, build_context
 from riskdocs.errors import OutputError, TemplateError
 from riskdocs.filing import Filing
-from riskdocs.models import FormKind
+from riskdocs.models import Campaign, FormKind
 from riskdocs.templating import (
     Template,
     builtin_template,
@@ -36,17 +36,19 @@ class Renderer:
         self.checked: set[tuple[Path, FormKind]] = set()
         self.environment = make_environment()
 
-    def template_path(self, filing: Filing) -> Path:
-        """Return the template for a filing: --template, campaign.yaml, built-in."""
-        override = self.overrides.get(filing.kind)
+    def template_path(
+        self, kind: FormKind, campaign: Campaign, campaign_path: Path | None
+    ) -> Path:
+        """Return the template of a kind: --template, campaign.yaml, or built-in."""
+        override = self.overrides.get(kind)
         if override is not None:
             return override
 
-        chosen: str | None = getattr(filing.campaign.templates, filing.kind)
-        if chosen is not None and filing.campaign_path is not None:
-            return filing.campaign_path.parent / chosen
+        chosen: str | None = getattr(campaign.templates, kind)
+        if chosen is not None and campaign_path is not None:
+            return campaign_path.parent / chosen
 
-        return builtin_template(filing.kind)
+        return builtin_template(kind)
 
     def render(self, filing: Filing) -> bytes:
         """Render one filing and return the .docx file's bytes.
@@ -55,22 +57,40 @@ class Renderer:
             TemplateError: the template cannot be read, or prints a value the
                 form does not have.
         """
-        path = self.template_path(filing)
+        path = self.template_path(filing.kind, filing.campaign, filing.campaign_path)
+        return self.render_context(path, filing.kind, build_context(filing))
+
+    def render_blank(
+        self, kind: FormKind, campaign: Campaign, campaign_path: Path | None = None
+    ) -> bytes:
+        """Render an empty form of one kind for filling by hand.
+
+        Raises:
+            TemplateError: see :meth:`render`.
+        """
+        path = self.template_path(kind, campaign, campaign_path)
+        return self.render_context(path, kind, blank_context(campaign, kind))
+
+    def render_context(self, path: Path, kind: FormKind, context: Context) -> bytes:
+        """Fill the template at ``path`` with ``context``; return the .docx bytes.
+
+        Raises:
+            TemplateError: see :meth:`render`.
+        """
         template = self.loaded.get(path)
         if template is None:
             template = self.loaded[path] = read_template(path)
 
-        context = build_context(filing)
-        if (path, filing.kind) not in self.checked:
-            template.check_variables(filing.kind, set(context))
-            self.checked.add((path, filing.kind))
+        if (path, kind) not in self.checked:
+            template.check_variables(kind, set(context))
+            self.checked.add((path, kind))
 
         document = template.open()
         try:
             document.render(context, jinja_env=self.environment, autoescape=True)
         except jinja2.UndefinedError as error:
             raise TemplateError(
-                f"{path}: the template uses a value the {filing.kind} form does not"
+                f"{path}: the template uses a value the {kind} form does not"
                 f" have ({error.message}); correct the name in the template"
             ) from None
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE_STEMS, SAMPLES
-from docxread import text_in_order
+from docxread import table_rows, text_in_order
 
 from riskdocs.cli import main
 
@@ -128,7 +128,7 @@ def test_two_inputs_claiming_one_output_is_a_usage_error(
     assert "would both be written" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["render", "validate", "schema"])
+@pytest.mark.parametrize("command", ["render", "validate", "schema", "blank"])
 def test_every_command_has_help(runner: CliRunner, command: str) -> None:
     result = runner.invoke(main, [command, "--help"])
 
@@ -153,3 +153,38 @@ def test_rerun_keeps_unchanged_files_but_touches_them(
     assert "(6 unchanged)" in result.stderr
     assert target.read_bytes() == before
     assert target.stat().st_mtime > 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "label", "rows"),
+    [("individual", "附件一", 7), ("department", "附件二", 7), ("clues", "附件三", 9)],
+)
+def test_blank_form_keeps_labels_notes_and_empty_rows(
+    runner: CliRunner, tmp_path: Path, kind: str, label: str, rows: int
+) -> None:
+    target = tmp_path / "blank.docx"
+    campaign = SAMPLES / "2020-专家管理科" / "campaign.yaml"
+
+    result = runner.invoke(
+        main, ["blank", kind, "-o", str(target), "--campaign", str(campaign)]
+    )
+
+    assert result.exit_code == 0, result.stderr
+    text = text_in_order(target)
+    assert text.startswith(label)
+    assert "全市公共资源交易系统廉政风险点排查及防控工作" in text
+    assert "3月20日前上报市公管办机关党委" in text
+    assert "无" not in text
+    assert "年" in text.split("填报时间：")[1].splitlines()[0]
+    assert len(table_rows(target)) == rows
+
+
+def test_blank_ledger_uses_the_campaign_deadline_from_the_current_folder(
+    runner: CliRunner, unit: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(unit)
+
+    result = runner.invoke(main, ["blank", "ledger", "-o", "台账.docx"])
+
+    assert result.exit_code == 0, result.stderr
+    assert "8月30日前上报" in text_in_order(unit / "台账.docx")
