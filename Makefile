@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 RISKDOCS := $(BIN)/riskdocs
 
 .DEFAULT_GOAL := all
-.PHONY: all venv render test validate schemas templates lint clean help
+.PHONY: all venv pdf-tools render pdf previews bench test validate schemas templates lint clean help
 
 all: render ## Set up .venv and render samples/ into out/ (the default)
 
@@ -18,8 +18,26 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP) ## Create .venv with riskdocs and the development tools
 
+pdf-tools: ## Install LibreOffice, CJK fonts and poppler (apt-get; for PDF output)
+	scripts/install-pdf-tools
+
 render: $(STAMP) ## Render every form under samples/ into out/
 	$(RISKDOCS) render samples -o out
+
+pdf: $(STAMP) ## Render samples/ with a PDF of each form and one PDF of them all
+	$(RISKDOCS) render samples -o out --combine out/samples.pdf
+
+PREVIEW_UNIT := out/2020-专家管理科
+PREVIEWS := 附件一-冯玉岗 附件二-专家管理科 附件三-专家管理科 附件四-专家管理科
+
+previews: pdf ## Make docs/*.png, a picture of each of the four sample forms
+	mkdir -p docs
+	for stem in $(PREVIEWS); do \
+		pdftoppm -png -r 80 -singlefile "$(PREVIEW_UNIT)/$$stem.pdf" "docs/$$stem"; \
+	done
+
+bench: $(STAMP) ## Measure batch conversion (and rendering) speed
+	$(BIN)/python benchmarks/pdf_batch.py
 
 # One form at a time, rebuilt only when its data or campaign changes.
 out/%.docx: samples/%.yaml $(STAMP)
@@ -47,4 +65,4 @@ clean: ## Remove out/ and the caches (keeps .venv)
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
