@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
 
+from riskdocs.archive import compress, read_members, write_zip
+from riskdocs.compiled import CompiledTemplate, compile_template
 from riskdocs.context import Context, blank_context, build_context
 from riskdocs.errors import OutputError, TemplateError
 from riskdocs.filing import Filing
@@ -22,9 +23,6 @@ from riskdocs.templating import (
     read_template,
 )
 
-ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
-"""The time of every member of a written .docx: equal input gives equal bytes."""
-
 
 class Renderer:
     """Render filings, reading and checking each template once per batch."""
@@ -33,6 +31,7 @@ class Renderer:
         """Use ``templates`` in place of the campaign's or the built-in ones."""
         self.overrides = dict(templates or {})
         self.loaded: dict[Path, Template] = {}
+        self.compiled: dict[Path, CompiledTemplate | None] = {}
         self.checked: set[tuple[Path, FormKind]] = set()
         self.environment = make_environment()
 
@@ -80,23 +79,39 @@ class Renderer:
         template = self.loaded.get(path)
         if template is None:
             template = self.loaded[path] = read_template(path)
+            self.compiled[path] = compile_template(template.data, self.environment)
 
         if (path, kind) not in self.checked:
             template.check_variables(kind, set(context))
             self.checked.add((path, kind))
 
-        document = template.open()
+        compiled = self.compiled[path]
         try:
-            document.render(context, jinja_env=self.environment, autoescape=True)
+            if compiled is not None:
+                return compiled.render(context)
+
+            return render_plainly(template, context, self.environment)
         except jinja2.UndefinedError as error:
             raise TemplateError(
                 f"{path}: the template uses a value the {kind} form does not"
                 f" have ({error.message}); correct the name in the template"
             ) from None
 
-        buffer = io.BytesIO()
-        document.save(buffer)
-        return normalize_docx(buffer.getvalue())
+
+def render_plainly(
+    template: Template, context: Context, environment: jinja2.Environment
+) -> bytes:
+    """Render with docxtpl as documented: open, render, save, for one document.
+
+    Raises:
+        jinja2.UndefinedError: the template uses a name ``context`` lacks.
+    """
+    document = template.open()
+    document.render(context, jinja_env=environment, autoescape=True)
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalize_docx(buffer.getvalue())
 
 
 def render(filing: Filing) -> bytes:
@@ -120,18 +135,7 @@ def render_file(filing: Filing, path: Path | str) -> bool:
 
 def normalize_docx(data: bytes) -> bytes:
     """Rewrite a .docx zip with fixed timestamps, so equal input gives equal bytes."""
-    output = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            target.writestr(member, source.read(info))
-
-    return output.getvalue()
+    return write_zip(compress(name, blob) for name, blob in read_members(data))
 
 
 def write_file(path: Path, data: bytes) -> bool:
