@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from riskdocs.models import FormKind
 from riskdocs.rendering import Renderer, write_file
 
 FORM_SUFFIXES = (".yaml", ".yml")
+CHUNK_MOST = 16
+"""The most forms handed to a worker process at once."""
 
 
 @dataclass(frozen=True)
@@ -124,22 +127,23 @@ def render_jobs(
     jobs: Sequence[Job],
     renderer: Renderer | None = None,
     progress: Callable[[Outcome], None] | None = None,
+    workers: int = 1,
 ) -> Report:
     """Render every job; a failed form is reported and the others go on.
 
-    ``progress`` is called after each job, in order.
+    With ``workers`` above 1 the forms are rendered by that many processes,
+    handed out in chunks; the outcomes come back in the order of ``jobs``
+    either way. ``progress`` is called after each job, in that order.
     """
     renderer = renderer or Renderer()
-    campaigns = CampaignCache()
     report = Report()
-    for job in jobs:
-        try:
-            filing = load_filing(job.source, campaigns)
-            changed = write_file(job.target, renderer.render(filing))
-            outcome = Outcome(job, changed=changed)
-        except RiskdocsError as error:
-            outcome = Outcome(job, error=error)
+    if workers > 1 and len(jobs) > 1:
+        outcomes = _render_in_processes(jobs, renderer, workers)
+    else:
+        campaigns = CampaignCache()
+        outcomes = (render_job(job, renderer, campaigns) for job in jobs)
 
+    for outcome in outcomes:
         report.outcomes.append(outcome)
         if progress is not None:
             progress(outcome)
@@ -147,19 +151,61 @@ def render_jobs(
     return report
 
 
+def render_job(job: Job, renderer: Renderer, campaigns: CampaignCache) -> Outcome:
+    """Load, render and write one form; return what became of it."""
+    try:
+        filing = load_filing(job.source, campaigns)
+        changed = write_file(job.target, renderer.render(filing))
+    except RiskdocsError as error:
+        return Outcome(job, error=error)
+
+    return Outcome(job, changed=changed)
+
+
+def _render_in_processes(
+    jobs: Sequence[Job], renderer: Renderer, workers: int
+) -> Iterator[Outcome]:
+    chunk = max(1, min(CHUNK_MOST, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        initializer=_start_worker,
+        initargs=(renderer.overrides,),
+    ) as pool:
+        yield from pool.map(_render_in_worker, jobs, chunksize=chunk)
+
+
+_worker: tuple[Renderer, CampaignCache] | None = None
+
+
+def _start_worker(templates: Mapping[FormKind, Path]) -> None:
+    """Give a worker process its own renderer, which compiles each template once."""
+    global _worker
+    _worker = (Renderer(templates), CampaignCache())
+
+
+def _render_in_worker(job: Job) -> Outcome:
+    if _worker is None:
+        raise RuntimeError("the worker process was not started by render_jobs")
+
+    return render_job(job, *_worker)
+
+
 def render_paths(
     paths: Sequence[Path | str],
     output: Path | str,
     templates: Mapping[FormKind, Path] | None = None,
+    workers: int = 1,
 ) -> Report:
     """Render the forms under ``paths`` into the folder (or .docx) ``output``.
+
+    ``workers`` processes share the work; see :func:`render_jobs`.
 
     Raises:
         UsageError: see :func:`plan_jobs`. Errors in single forms do not
             raise; they are in the report.
     """
     jobs = plan_jobs([Path(path) for path in paths], Path(output))
-    return render_jobs(jobs, Renderer(templates))
+    return render_jobs(jobs, Renderer(templates), workers=workers)
 
 
 def validate_paths(paths: Sequence[Path | str]) -> Report:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +26,9 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 PROGRESS_FROM = 6
 """Show a progress bar for batches of at least this many forms."""
+PARALLEL_FROM = 16
+"""Render with several processes from this many forms on; below it, starting
+the processes costs more than they save."""
 
 
 def _report(message: str) -> None:
@@ -108,6 +112,15 @@ PDF_OPTION = click.option(
     help="Also join every form's PDF, in input order, into FILE.pdf for printing"
     " (implies --pdf).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="the number of cores",
+    help="Render with this many processes (used for batches of"
+    f" {PARALLEL_FROM} forms or more).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Report only errors.")
 def render(
     paths: tuple[Path, ...],
@@ -115,6 +128,7 @@ def render(
     templates: tuple[str, ...],
     pdf: bool,
     combine: Path | None,
+    jobs: int,
     quiet: bool,
 ) -> None:
     """Render form files and folders of them into .docx files.
@@ -131,20 +145,21 @@ def render(
 
     renderer = Renderer(_parse_templates(templates))
     try:
-        jobs = plan_jobs(list(paths), output)
+        planned = plan_jobs(list(paths), output)
     except UsageError as error:
         _report(f"riskdocs: {error}")
         sys.exit(EXIT_USAGE)
 
-    show_bar = not quiet and len(jobs) >= PROGRESS_FROM and sys.stderr.isatty()
+    workers = jobs if len(planned) >= PARALLEL_FROM else 1
+    show_bar = not quiet and len(planned) >= PROGRESS_FROM and sys.stderr.isatty()
     with click.progressbar(
-        length=len(jobs), label="rendering", file=sys.stderr, hidden=not show_bar
+        length=len(planned), label="rendering", file=sys.stderr, hidden=not show_bar
     ) as bar:
 
         def advance(outcome: Outcome) -> None:
             bar.update(1)
 
-        report = render_jobs(jobs, renderer, progress=advance)
+        report = render_jobs(planned, renderer, progress=advance, workers=workers)
 
     _report_failures(report)
     documents = [outcome.job.target for outcome in report.succeeded]
@@ -277,3 +292,7 @@ def run() -> None:
     except RiskdocsError as error:
         _report(f"riskdocs: {error}")
         sys.exit(EXIT_FAILED)
+
+
+if __name__ == "__main__":
+    run()

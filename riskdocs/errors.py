@@ -38,6 +38,10 @@ class DataError(RiskdocsError):
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[list[Problem]]]:
+        """Pickle with the problems, so errors cross from worker processes."""
+        return (DataError, (self.problems,))
+
 
 class TemplateError(RiskdocsError):
     """A template cannot be read or names a variable its form does not have."""
