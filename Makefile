@@ -36,7 +36,8 @@ previews: pdf ## Make docs/*.png, a picture of each of the four sample forms
 		pdftoppm -png -r 80 -singlefile "$(PREVIEW_UNIT)/$$stem.pdf" "docs/$$stem"; \
 	done
 
-bench: $(STAMP) ## Measure batch conversion (and rendering) speed
+bench: $(STAMP) ## Measure batch rendering and PDF conversion against their targets
+	$(BIN)/python benchmarks/render_batch.py
 	$(BIN)/python benchmarks/pdf_batch.py
 
 # One form at a time, rebuilt only when its data or campaign changes.
