@@ -155,13 +155,24 @@ def _clue_row(clue: Clue) -> Context:
     }
 
 
+def _empty_clue_row() -> Context:
+    return {
+        "type": [],
+        "subject": {"name": [], "unit": [], "position": [], "rank": []},
+        "summary": [],
+        "source": [],
+        "handler": {"unit": [], "lead": []},
+        "outcome": [],
+    }
+
+
 def _clues(form: CluesForm) -> Context:
     rows = [_clue_row(clue) for clue in form.clues]
     if not rows:
-        rows.append(_clue_row(Clue(type=[NO_CLUES], summary=[])))
+        rows.append(_empty_clue_row() | {"type": [NO_CLUES]})
 
     while len(rows) < CLUE_ROWS:
-        rows.append(_clue_row(Clue(type=[], summary=[])))
+        rows.append(_empty_clue_row())
 
     return {"unit": form.unit, "rows": rows}
 
@@ -206,10 +217,11 @@ def blank_context(campaign: Campaign, kind: FormKind) -> Context:
     elif kind == "department":
         context.update({"unit": "", "duties": [], "rows": _department_rows([])})
     elif kind == "clues":
-        empty = _clue_row(Clue(type=[], summary=[]))
-        context.update({"unit": "", "rows": [empty] * CLUE_ROWS})
+        context.update({"unit": "", "rows": [_empty_clue_row()] * CLUE_ROWS})
     else:
-        empty = _ledger_row(0, LedgerEntry(risk=[])) | {"number": ""}
+        empty: Context = {"number": "", "owner": {"unit": [], "person": []}}
+        texts = ("risk", "details", "measures", "status", "due", "leader", "remark")
+        empty.update((name, []) for name in texts)
         context.update({"unit": "", "rows": [empty] * BLANK_LEDGER_ROWS})
 
     return context

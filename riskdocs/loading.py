@@ -12,6 +12,7 @@ instead of letting PyYAML construct Python objects, so that
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +21,12 @@ from typing import Any
 import yaml
 
 from riskdocs.errors import DataError, Problem
+from riskdocs.text import FORBIDDEN_IN_XML, forbidden_characters
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 50_000
+MAX_DEPTH = 50
+
 
 Location = tuple[str | int, ...]
 
@@ -45,6 +49,8 @@ class Source:
     data: Any
     value_marks: dict[Location, Mark] = field(default_factory=dict)
     key_marks: dict[Location, Mark] = field(default_factory=dict)
+    notes: list[tuple[Location, str]] = field(default_factory=list)
+    """Warnings found while reading, by location: labelled once the form is known."""
 
     def mark_of(self, location: Location, *, key: bool = False) -> Mark:
         """Return the mark of the value at ``location``, or of its nearest parent.
@@ -63,7 +69,13 @@ class Source:
         return Mark(1, 1)
 
     def problem(
-        self, location: Location, message: str, *, label: str = "", key: bool = False
+        self,
+        location: Location,
+        message: str,
+        *,
+        label: str = "",
+        key: bool = False,
+        warning: bool = False,
     ) -> Problem:
         """Build a problem report for the value at ``location``."""
         mark = self.mark_of(location, key=key)
@@ -74,6 +86,7 @@ class Source:
             field=format_location(location),
             label=label,
             message=message,
+            warning=warning,
         )
 
 
@@ -104,6 +117,9 @@ def read_yaml(path: Path) -> Source:
         raise DataError([_syntax_problem(path, error)]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(path, 1, 1, "", "", str(error))]) from None
+    except RecursionError:
+        message = "the data is nested too deeply to be a form; flatten it"
+        raise DataError([Problem(path, 1, 1, "", "", message)]) from None
 
     source = Source(path=path, data=None)
     if root is None:
@@ -132,6 +148,13 @@ def _read_text(path: Path) -> str:
     except OSError as error:
         message = f"cannot read the file: {error.strerror}"
         raise DataError([Problem(path, 1, 1, "", "", message)]) from None
+
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            message = "the file starts as UTF-16 but is damaged; save it as UTF-8"
+            raise DataError([Problem(path, 1, 1, "", "", message)]) from None
 
     try:
         return raw.decode("utf-8-sig")
@@ -180,16 +203,25 @@ class _Walker:
         self.source = source
         self.problems: list[Problem] = []
         self.visited = 0
+        self.stopped = False
 
     def value(self, node: yaml.Node, location: Location) -> Any:
+        if self.stopped:
+            return None
+
         self.visited += 1
-        if self.visited > MAX_NODES:
-            if self.visited == MAX_NODES + 1:
-                message = (
-                    f"the data grows past {MAX_NODES:,} values, most likely through"
-                    " aliases (*name) that repeat each other; write the values out"
-                )
-                self.problems.append(self._problem(node, location, message))
+        limit = None
+        if len(location) > MAX_DEPTH:
+            limit = f"is nested more than {MAX_DEPTH} levels deep"
+        elif self.visited > MAX_NODES:
+            limit = f"grows past {MAX_NODES:,} values"
+        if limit is not None:
+            self.stopped = True
+            message = (
+                f"the data {limit}, most likely through aliases (*name) that repeat"
+                " or contain each other; write the values out"
+            )
+            self.problems.append(self._problem(node, (), message))
             return None
 
         self.source.value_marks[location] = _mark(node)
@@ -205,7 +237,21 @@ class _Walker:
         if node.tag == _NULL_TAG:
             return None
 
-        return str(node.value)
+        return self._text(str(node.value), location)
+
+    def _text(self, text: str, location: Location) -> str:
+        """Remove characters a Word document cannot hold, with a warning."""
+        found = forbidden_characters(text)
+        if not found:
+            return text
+
+        names = ", ".join(found)
+        message = (
+            f"removed characters a Word document cannot hold ({names},"
+            " pasted from Excel or Word); check the text reads as meant"
+        )
+        self.source.notes.append((location, message))
+        return FORBIDDEN_IN_XML.sub("", text)
 
     def _mapping(self, node: yaml.MappingNode, location: Location) -> dict[str, Any]:
         result: dict[str, Any] = {}

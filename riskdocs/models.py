@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from riskdocs.text import forbidden_characters
+
 FormKind = Literal["individual", "department", "clues", "ledger"]
 FORM_KINDS: tuple[FormKind, ...] = ("individual", "department", "clues", "ledger")
 
@@ -86,9 +88,36 @@ def _as_due(value: Any) -> Any:
     return _as_paragraphs(value)
 
 
+def _check_text(text: str) -> str:
+    """Refuse characters Word cannot hold, and text that is only white space."""
+    found = forbidden_characters(text)
+    if found:
+        raise PydanticCustomError(
+            "xml_character",
+            "contains {found}, which a Word document cannot hold; remove it",
+            {"found": ", ".join(found)},
+        )
+
+    if text and not text.strip():
+        raise PydanticCustomError("blank_text", "is only white space; write the text")
+
+    return text
+
+
+def _check_filled_paragraphs(paragraphs: list[str]) -> list[str]:
+    if not any(paragraphs):
+        raise PydanticCustomError("empty_text", "is empty; write the text")
+
+    return paragraphs
+
+
+Text = Annotated[str, AfterValidator(_check_text)]
+FilledText = Annotated[Text, Field(min_length=1)]
 Paragraphs = Annotated[
-    list[str], BeforeValidator(_as_paragraphs, json_schema_input_type=str | list[str])
+    list[Text],
+    BeforeValidator(_as_paragraphs, json_schema_input_type=str | list[str]),
 ]
+FilledParagraphs = Annotated[Paragraphs, AfterValidator(_check_filled_paragraphs)]
 Day = Annotated[date, BeforeValidator(_as_date, json_schema_input_type=date)]
 Level = Annotated[
     int,
@@ -96,7 +125,7 @@ Level = Annotated[
     Field(json_schema_extra={"minimum": 1, "maximum": 4}),
 ]
 Due = Annotated[
-    date | list[str],
+    date | list[Text],
     BeforeValidator(_as_due, json_schema_input_type=date | str | list[str]),
 ]
 
@@ -133,10 +162,10 @@ class Templates(Record):
 class Campaign(Record):
     """What all forms of one review share (campaign.yaml)."""
 
-    title: str = Field(
-        "全市公共资源交易系统廉政风险点排查及防控工作", title="标题", min_length=1
+    title: FilledText = Field(
+        "全市公共资源交易系统廉政风险点排查及防控工作", title="标题"
     )
-    report_to: str = Field("市公管办机关党委", title="上报单位", min_length=1)
+    report_to: FilledText = Field("市公管办机关党委", title="上报单位")
     filed_on: Day | None = Field(None, title="填报时间")
     deadlines: Deadlines = Field(default_factory=Deadlines, title="上报截止日期")
     templates: Templates = Field(default_factory=Templates, title="模板")
@@ -146,7 +175,7 @@ class IndividualRisk(Record):
     """One 风险类别 row of 附件一."""
 
     category: Category = Field(title="风险类别")
-    name: Paragraphs = Field(title="风险点名称")
+    name: FilledParagraphs = Field(title="风险点名称")
     details: Paragraphs = Field(default_factory=list, title="主要内容及表现形式")
     level: Level = Field(title="风险等级")
 
@@ -162,7 +191,7 @@ class IndividualForm(Record):
     """附件一 个人风险点排查情况登记表."""
 
     form: Literal["individual"] = Field(title="表格")
-    filer: str = Field(title="填报人员", min_length=1)
+    filer: FilledText = Field(title="填报人员")
     filed_on: Day | None = Field(None, title="填报时间")
     risks: list[IndividualRisk] = Field(default_factory=list, title="风险点")
     review: Review = Field(default_factory=Review, title="部门负责人审核")
@@ -172,7 +201,7 @@ class DepartmentRisk(Record):
     """One 风险类别 row of 附件二."""
 
     category: Category = Field(title="风险类别")
-    points: Paragraphs = Field(title="风险点名称")
+    points: FilledParagraphs = Field(title="风险点名称")
     details: Paragraphs = Field(default_factory=list, title="主要内容及表现形式")
 
 
@@ -180,7 +209,7 @@ class DepartmentForm(Record):
     """附件二 部门风险点排查情况登记表."""
 
     form: Literal["department"] = Field(title="表格")
-    unit: str = Field(title="填报单位", min_length=1)
+    unit: FilledText = Field(title="填报单位")
     filed_on: Day | None = Field(None, title="填报时间")
     duties: Paragraphs = Field(default_factory=list, title="职能职责")
     risks: list[DepartmentRisk] = Field(default_factory=list, title="风险点")
@@ -205,9 +234,9 @@ class Handler(Record):
 class Clue(Record):
     """One row of 附件三."""
 
-    type: Paragraphs = Field(title="问题类型")
+    type: FilledParagraphs = Field(title="问题类型")
     subject: Subject = Field(default_factory=Subject, title="问题对象")
-    summary: Paragraphs = Field(title="问题线索主要内容")
+    summary: FilledParagraphs = Field(title="问题线索主要内容")
     source: Paragraphs = Field(default_factory=list, title="问题线索来源方式")
     handler: Handler = Field(default_factory=Handler, title="问题线索处置")
     outcome: Paragraphs = Field(default_factory=list, title="处置情况")
@@ -217,7 +246,7 @@ class CluesForm(Record):
     """附件三 问题线索清单."""
 
     form: Literal["clues"] = Field(title="表格")
-    unit: str = Field(title="填报单位", min_length=1)
+    unit: FilledText = Field(title="填报单位")
     filed_on: Day | None = Field(None, title="填报时间")
     clues: list[Clue] = Field(default_factory=list, title="问题线索")
 
@@ -232,7 +261,7 @@ class Owner(Record):
 class LedgerEntry(Record):
     """One row of 附件四."""
 
-    risk: Paragraphs = Field(title="风险点名称")
+    risk: FilledParagraphs = Field(title="风险点名称")
     details: Paragraphs = Field(default_factory=list, title="主要内容及表现形式")
     measures: Paragraphs = Field(default_factory=list, title="整改措施")
     status: Paragraphs = Field(default_factory=list, title="完成情况")
@@ -246,7 +275,7 @@ class LedgerForm(Record):
     """附件四 落实台账."""
 
     form: Literal["ledger"] = Field(title="表格")
-    unit: str = Field(title="填报单位", min_length=1)
+    unit: FilledText = Field(title="填报单位")
     filed_on: Day | None = Field(None, title="填报时间")
     entries: list[LedgerEntry] = Field(default_factory=list, title="整改事项")
 

@@ -25,6 +25,17 @@ from riskdocs.models import (
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+def form_model(source: Source) -> type[Form] | None:
+    """Return the model of the form a file says it is, or None if it says none."""
+    data = source.data
+    kind = data.get("form") if isinstance(data, dict) else None
+    for known, model in FORM_MODELS.items():
+        if kind == known:
+            return model
+
+    return None
+
+
 def validate_form(source: Source) -> Form:
     """Turn a form file's data into its model.
 
@@ -47,6 +58,14 @@ def validate_form(source: Source) -> Form:
         raise DataError(problems)
 
     return form
+
+
+def reading_warnings(source: Source, model: type[BaseModel]) -> list[Problem]:
+    """Return the warnings noted while reading a file, labelled for its model."""
+    return [
+        source.problem(location, message, label=label_of(model, location), warning=True)
+        for location, message in source.notes
+    ]
 
 
 def validate_campaign(source: Source) -> Campaign:
@@ -129,7 +148,7 @@ def _repeated_categories(form: Form) -> list[tuple[Location, str]]:
 
 def _problem(source: Source, model: type[BaseModel], detail: ErrorDetails) -> Problem:
     location = tuple(detail["loc"])
-    label = _label(model, location)
+    label = label_of(model, location)
     is_key = detail["type"] == "extra_forbidden"
     return source.problem(location, _message(model, detail), label=label, key=is_key)
 
@@ -186,6 +205,7 @@ _MESSAGES: dict[str, Callable[[ErrorDetails, Any], str]] = {
         f"must be a date written like 2020-04-14, got {_describe(given)}"
     ),
     "string_too_short": lambda detail, given: "is empty; write the text",
+    "too_short": lambda detail, given: "is empty; write the text",
     "literal_error": _literal_message,
 }
 
@@ -195,7 +215,7 @@ def _suggestion(word: str, choices: typing.Iterable[str]) -> str:
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
-def _label(model: type[BaseModel], location: Location) -> str:
+def label_of(model: type[BaseModel], location: Location) -> str:
     """Find the label printed on the form for the field at ``location``."""
     current: Any = model
     label = ""
