@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from riskdocs.errors import RiskdocsError, UsageError
+from riskdocs.errors import OutputError, Problem, RiskdocsError, UsageError
 from riskdocs.filing import CAMPAIGN_FILE, CampaignCache, load_filing
 from riskdocs.models import FormKind
 from riskdocs.rendering import Renderer, write_file
@@ -32,6 +33,7 @@ class Outcome:
     job: Job
     changed: bool = False
     error: RiskdocsError | None = None
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass
@@ -123,6 +125,24 @@ def plan_jobs(paths: Sequence[Path], output: Path) -> list[Job]:
     return jobs
 
 
+def check_output(output: Path) -> None:
+    """Make sure the output folder can be written, before any work is done.
+
+    Raises:
+        OutputError: the folder cannot be created or written into.
+    """
+    folder = output.parent if output.suffix.lower() == ".docx" else output
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise OutputError(
+            f"{folder}: cannot write into this folder ({error.strerror}); choose"
+            " another -o, or make it writable"
+        ) from None
+
+
 def render_jobs(
     jobs: Sequence[Job],
     renderer: Renderer | None = None,
@@ -159,7 +179,7 @@ def render_job(job: Job, renderer: Renderer, campaigns: CampaignCache) -> Outcom
     except RiskdocsError as error:
         return Outcome(job, error=error)
 
-    return Outcome(job, changed=changed)
+    return Outcome(job, changed=changed, warnings=filing.warnings)
 
 
 def _render_in_processes(
@@ -201,10 +221,12 @@ def render_paths(
     ``workers`` processes share the work; see :func:`render_jobs`.
 
     Raises:
-        UsageError: see :func:`plan_jobs`. Errors in single forms do not
-            raise; they are in the report.
+        UsageError: see :func:`plan_jobs`.
+        OutputError: the output folder cannot be written.
+        Errors in single forms do not raise; they are in the report.
     """
     jobs = plan_jobs([Path(path) for path in paths], Path(output))
+    check_output(Path(output))
     return render_jobs(jobs, Renderer(templates), workers=workers)
 
 
@@ -219,8 +241,8 @@ def validate_paths(paths: Sequence[Path | str]) -> Report:
     for _, source in find_forms([Path(path) for path in paths]):
         job = Job(source, source)
         try:
-            load_filing(source, campaigns)
-            report.outcomes.append(Outcome(job))
+            filing = load_filing(source, campaigns)
+            report.outcomes.append(Outcome(job, warnings=filing.warnings))
         except RiskdocsError as error:
             report.outcomes.append(Outcome(job, error=error))
 

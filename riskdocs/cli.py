@@ -12,8 +12,15 @@ from typing import Any, TypeVar
 import click
 
 from riskdocs import __version__
-from riskdocs.batch import Outcome, Report, plan_jobs, render_jobs, validate_paths
-from riskdocs.errors import RiskdocsError, UsageError
+from riskdocs.batch import (
+    Outcome,
+    Report,
+    check_output,
+    plan_jobs,
+    render_jobs,
+    validate_paths,
+)
+from riskdocs.errors import OutputError, RiskdocsError, UsageError
 from riskdocs.filing import CampaignCache, load_campaign
 from riskdocs.models import FORM_KINDS, FORM_LABELS, FormKind
 from riskdocs.pdf import combine_pdfs, convert_to_pdf
@@ -55,9 +62,20 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
-def _report_failures(report: Report) -> None:
-    for outcome in report.failed:
-        _report(str(outcome.error))
+def _report_outcomes(report: Report, quiet: bool) -> None:
+    """Report each form's errors, and its warnings unless ``quiet``."""
+    for outcome in report.outcomes:
+        if outcome.error is not None:
+            _report(str(outcome.error))
+        elif not quiet:
+            for warning in outcome.warnings:
+                _report(str(warning))
+
+
+def _report_failed_files(report: Report) -> None:
+    if report.failed:
+        names = ", ".join(str(outcome.job.source) for outcome in report.failed)
+        _report(f"riskdocs: failed: {names}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -150,6 +168,12 @@ def render(
         _report(f"riskdocs: {error}")
         sys.exit(EXIT_USAGE)
 
+    try:
+        check_output(output)
+    except OutputError as error:
+        _report(f"riskdocs: {error}")
+        sys.exit(EXIT_FAILED)
+
     workers = jobs if len(planned) >= PARALLEL_FROM else 1
     show_bar = not quiet and len(planned) >= PROGRESS_FROM and sys.stderr.isatty()
     with click.progressbar(
@@ -161,7 +185,7 @@ def render(
 
         report = render_jobs(planned, renderer, progress=advance, workers=workers)
 
-    _report_failures(report)
+    _report_outcomes(report, quiet)
     documents = [outcome.job.target for outcome in report.succeeded]
     converted = True
     if (pdf or combine) and documents:
@@ -174,6 +198,7 @@ def render(
             f" ({unchanged} unchanged), {len(report.failed)} failed,"
             f" in {time.monotonic() - started:.2f} s"
         )
+    _report_failed_files(report)
 
     if report.failed or not converted:
         sys.exit(EXIT_FAILED)
@@ -260,12 +285,13 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
         _report(f"riskdocs: {error}")
         sys.exit(EXIT_USAGE)
 
-    _report_failures(report)
+    _report_outcomes(report, quiet)
     if not quiet:
         _report(
             f"riskdocs: {_count(len(report.succeeded), 'form')} valid,"
             f" {len(report.failed)} with errors"
         )
+    _report_failed_files(report)
 
     if report.failed:
         sys.exit(EXIT_FAILED)

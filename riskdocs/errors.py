@@ -16,15 +16,18 @@ class Problem:
     field: str
     label: str
     message: str
+    warning: bool = False
+    """A warning is reported, but the form is still rendered."""
 
     def __str__(self) -> str:
         """Format as ``path:line:column: field (label): message``."""
         where = f"{self.path}:{self.line}:{self.column}"
+        message = f"warning: {self.message}" if self.warning else self.message
         if not self.field:
-            return f"{where}: {self.message}"
+            return f"{where}: {message}"
 
         label = f" ({self.label})" if self.label else ""
-        return f"{where}: {self.field}{label}: {self.message}"
+        return f"{where}: {self.field}{label}: {message}"
 
 
 class RiskdocsError(Exception):

@@ -7,10 +7,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from riskdocs.errors import DataError
+from riskdocs.checks import overflow_warnings
+from riskdocs.errors import DataError, Problem
 from riskdocs.loading import read_yaml
 from riskdocs.models import Campaign, Form, FormKind
-from riskdocs.validation import validate_campaign, validate_form
+from riskdocs.validation import (
+    form_model,
+    reading_warnings,
+    validate_campaign,
+    validate_form,
+)
 
 CAMPAIGN_FILE = "campaign.yaml"
 
@@ -23,6 +29,8 @@ class Filing:
     form: Form
     campaign: Campaign
     campaign_path: Path | None = None
+    warnings: tuple[Problem, ...] = ()
+    """What is valid but worth a look: characters removed, text too long."""
 
     @property
     def kind(self) -> FormKind:
@@ -88,7 +96,14 @@ def load_filing(path: Path | str, cache: CampaignCache | None = None) -> Filing:
     """
     path = Path(path)
     source = read_yaml(path)
-    form = validate_form(source)
+    model = form_model(source)
+    noted = reading_warnings(source, model) if model else []
+    try:
+        form = validate_form(source)
+    except DataError as error:
+        problems = sorted([*error.problems, *noted], key=_place)
+        raise DataError(problems) from None
+
     campaign, campaign_path = (cache or CampaignCache()).campaign_for(path)
 
     if form.filed_on is None and campaign.filed_on is None:
@@ -102,10 +117,15 @@ def load_filing(path: Path | str, cache: CampaignCache | None = None) -> Filing:
         )
         raise DataError([source.problem(("filed_on",), message, label="填报时间")])
 
-    return Filing(path=path, form=form, campaign=campaign, campaign_path=campaign_path)
+    warnings = (*noted, *overflow_warnings(form, source))
+    return Filing(path, form, campaign, campaign_path, warnings)
 
 
 def _shown(path: Path) -> str:
     """Write a path relative to the working folder when it lies below it."""
     relative = os.path.relpath(path)
     return path.as_posix() if relative.startswith("..") else relative
+
+
+def _place(problem: Problem) -> tuple[int, int]:
+    return (problem.line, problem.column)
