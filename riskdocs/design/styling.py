@@ -186,10 +186,13 @@ def add_tab_stops(
 def add_text(paragraph: Paragraph, text: str, style: TextStyle) -> None:
     """Append one run of text with its typeface and size set on the run.
 
-    A tab character in `text` becomes a w:tab in the same run.
+    A tab character in `text` becomes a w:tab in the same run. Text is marked
+    to keep its spaces, so a value that starts or ends with one prints it.
     """
     run = paragraph.add_run(text)
     set_run_properties(run._r.get_or_add_rPr(), style)
+    for text_element in run._r.findall(qn("w:t")):
+        text_element.set(qn("xml:space"), "preserve")
 
 
 def set_defaults(document: Document, style: TextStyle) -> None:
