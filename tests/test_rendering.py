@@ -230,3 +230,25 @@ def test_template_syntax_error_names_the_template_and_place(tmp_path: Path) -> N
         TemplateError, match=r"broken\.docx: template syntax error near «.*坏的标签"
     ):
         renderer.render(load_filing(SAMPLE_UNIT / "附件四-专家管理科.yaml"))
+
+
+def test_template_that_is_a_zip_but_no_word_document_is_refused(tmp_path: Path) -> None:
+    template = tmp_path / "archive.docx"
+    with zipfile.ZipFile(template, "w") as package:
+        package.writestr("hello.txt", "hi")
+    renderer = Renderer({"ledger": template})
+
+    with pytest.raises(
+        TemplateError, match=r"archive\.docx: the template is not a readable"
+    ):
+        renderer.render(load_filing(SAMPLE_UNIT / "附件四-专家管理科.yaml"))
+
+
+def test_truncated_template_is_refused(tmp_path: Path) -> None:
+    data = builtin_template("ledger").read_bytes()
+    template = tmp_path / "cut.docx"
+    template.write_bytes(data[: len(data) // 2])
+    renderer = Renderer({"ledger": template})
+
+    with pytest.raises(TemplateError, match=r"cut\.docx: the template is not a \.docx"):
+        renderer.render(load_filing(SAMPLE_UNIT / "附件四-专家管理科.yaml"))
