@@ -150,10 +150,13 @@ def _problem(source: Source, model: type[BaseModel], detail: ErrorDetails) -> Pr
     location = tuple(detail["loc"])
     label = label_of(model, location)
     is_key = detail["type"] == "extra_forbidden"
-    return source.problem(location, _message(model, detail), label=label, key=is_key)
+    return source.problem(
+        location, error_message(model, detail), label=label, key=is_key
+    )
 
 
-def _message(model: type[BaseModel], detail: ErrorDetails) -> str:
+def error_message(model: type[BaseModel], detail: ErrorDetails) -> str:
+    """Say what is wrong in one Pydantic error, in words a user can act on."""
     kind = detail["type"]
     given = detail.get("input")
     explain = _MESSAGES.get(kind)
