@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import docx
@@ -87,7 +86,6 @@ forms = st.one_of(individual_forms, department_forms, clues_forms, ledger_forms)
 
 RENDERER = Renderer()
 CAMPAIGN = Campaign.model_validate({"filed_on": "2020-04-14"})
-SAVED = Path(__file__).resolve().parent / ".hypothesis-documents"
 
 
 def values_of(form: object) -> list[str]:
@@ -109,11 +107,9 @@ def values_of(form: object) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def saved() -> Path:
-    """A folder keeping some of the generated documents for LibreOffice."""
-    shutil.rmtree(SAVED, ignore_errors=True)
-    SAVED.mkdir()
-    return SAVED
+def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder keeping the generated documents for LibreOffice."""
+    return tmp_path_factory.mktemp("generated-documents")
 
 
 @settings(
@@ -142,4 +138,3 @@ def test_libreoffice_opens_the_generated_documents(saved: Path) -> None:
 
     assert len(pdfs) == len(documents) > 0
     assert all(len(PdfReader(pdf).pages) >= 1 for pdf in pdfs)
-    shutil.rmtree(saved)
