@@ -34,9 +34,12 @@ _DATE_PATTERN = re.compile(
 
 
 def _as_paragraphs(value: Any) -> Any:
-    """Accept one string as a list of one paragraph; leave the rest to the type."""
+    """Accept one string as a list of one paragraph; leave the rest to the type.
+
+    An empty string is no paragraph at all: ``remark: ""`` is an empty cell.
+    """
     if isinstance(value, str):
-        return [value]
+        return [value] if value else []
 
     if value is None:
         return []
@@ -47,6 +50,19 @@ def _as_paragraphs(value: Any) -> Any:
         )
 
     return value
+
+
+def parse_date(text: str) -> date:
+    """Read 2020-04-14, 2020/4/14, 2020.4.14 and 2020年4月14日 (or 号) as a date.
+
+    Raises:
+        ValueError: the text is not a date in one of those forms.
+    """
+    parsed = _as_date(text)
+    if not isinstance(parsed, date):
+        raise ValueError(f"not a date: {text!r}")
+
+    return parsed
 
 
 def _as_date(value: Any) -> Any:
@@ -159,6 +175,13 @@ class Templates(Record):
     ledger: str | None = Field(None, title="附件四模板")
 
 
+class Section(Record):
+    """One section of the unit on the roster, and the people who must file."""
+
+    section: FilledText = Field(title="科室")
+    people: list[FilledText] = Field(default_factory=list, title="人员")
+
+
 class Campaign(Record):
     """What all forms of one review share (campaign.yaml)."""
 
@@ -169,6 +192,7 @@ class Campaign(Record):
     filed_on: Day | None = Field(None, title="填报时间")
     deadlines: Deadlines = Field(default_factory=Deadlines, title="上报截止日期")
     templates: Templates = Field(default_factory=Templates, title="模板")
+    roster: list[Section] = Field(default_factory=list, title="花名册")
 
 
 class IndividualRisk(Record):
