@@ -5,11 +5,12 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from riskdocs.crosschecks import cross_form_warnings
 from riskdocs.errors import OutputError, Problem, RiskdocsError, UsageError
-from riskdocs.filing import CAMPAIGN_FILE, CampaignCache, load_filing
+from riskdocs.filing import CAMPAIGN_FILE, CampaignCache, Filing, load_filing
 from riskdocs.models import FormKind
 from riskdocs.rendering import Renderer, write_file
 
@@ -236,14 +237,40 @@ def validate_paths(paths: Sequence[Path | str]) -> Report:
     Raises:
         UsageError: a path does not exist.
     """
+    return load_paths(paths)[1]
+
+
+def load_paths(paths: Sequence[Path | str]) -> tuple[list[Filing], Report]:
+    """Load every form under ``paths``, and check the forms against each other.
+
+    Returns the forms that loaded, and a report of every file in order: its
+    errors, or its warnings, those from comparing forms included (see
+    :func:`riskdocs.crosschecks.cross_form_warnings`).
+
+    Raises:
+        UsageError: a path does not exist.
+    """
     campaigns = CampaignCache()
-    report = Report()
+    filings: list[Filing] = []
+    outcomes: list[Outcome] = []
     for _, source in find_forms([Path(path) for path in paths]):
         job = Job(source, source)
         try:
             filing = load_filing(source, campaigns)
-            report.outcomes.append(Outcome(job, warnings=filing.warnings))
         except RiskdocsError as error:
-            report.outcomes.append(Outcome(job, error=error))
+            outcomes.append(Outcome(job, error=error))
+            continue
 
-    return report
+        filings.append(filing)
+        outcomes.append(Outcome(job, warnings=filing.warnings))
+
+    across = cross_form_warnings(filings)
+    report = Report(
+        [
+            replace(outcome, warnings=(*outcome.warnings, *across[outcome.job.source]))
+            if outcome.job.source in across
+            else outcome
+            for outcome in outcomes
+        ]
+    )
+    return filings, report

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from riskdocs.checks import overflow_warnings
 from riskdocs.errors import DataError, Problem
-from riskdocs.loading import read_yaml
+from riskdocs.loading import Source, read_yaml
 from riskdocs.models import Campaign, Form, FormKind
 from riskdocs.validation import (
     form_model,
@@ -31,6 +31,8 @@ class Filing:
     campaign_path: Path | None = None
     warnings: tuple[Problem, ...] = ()
     """What is valid but worth a look: characters removed, text too long."""
+    source: Source | None = field(default=None, compare=False, repr=False)
+    """The YAML the form came from, to report later checks at their place."""
 
     @property
     def kind(self) -> FormKind:
@@ -118,7 +120,7 @@ def load_filing(path: Path | str, cache: CampaignCache | None = None) -> Filing:
         raise DataError([source.problem(("filed_on",), message, label="填报时间")])
 
     warnings = (*noted, *overflow_warnings(form, source))
-    return Filing(path, form, campaign, campaign_path, warnings)
+    return Filing(path, form, campaign, campaign_path, warnings, source)
 
 
 def _shown(path: Path) -> str:
