@@ -109,15 +109,27 @@ def plan_jobs(paths: Sequence[Path], output: Path) -> list[Job]:
             )
         return [Job(paths[0], output)]
 
-    jobs: list[Job] = []
-    claimed: dict[Path, Path] = {}
+    pairs = []
     for root, source in forms:
         relative = source.relative_to(root) if root != source else Path(source.name)
-        target = output / relative.with_suffix(".docx")
+        pairs.append((source, output / relative.with_suffix(".docx")))
+
+    return claim_targets(pairs)
+
+
+def claim_targets(pairs: Iterable[tuple[Path, Path]]) -> list[Job]:
+    """Turn (source, target) pairs into jobs, refusing two sources for one target.
+
+    Raises:
+        UsageError: naming both sources and the file they would share.
+    """
+    jobs: list[Job] = []
+    claimed: dict[Path, Path] = {}
+    for source, target in pairs:
         if target in claimed:
             raise UsageError(
                 f"{source} and {claimed[target]} would both be written to {target};"
-                " rename one of them or render them into different folders"
+                " rename one of them or write them into different folders"
             )
 
         claimed[target] = source

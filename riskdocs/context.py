@@ -8,7 +8,7 @@ the names each form's template receives.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from riskdocs.filing import Filing
 from riskdocs.models import (
@@ -91,10 +91,8 @@ def _individual(form: IndividualForm) -> Context:
 
 
 def _individual_rows(risks: list[IndividualRisk]) -> list[Context]:
-    by_category = {risk.category: risk for risk in risks}
     rows = []
-    for category in CATEGORIES:
-        risk = by_category.get(category)
+    for category, risk in _by_category(risks):
         rows.append(
             {
                 "category": category_lines(category),
@@ -105,6 +103,15 @@ def _individual_rows(risks: list[IndividualRisk]) -> list[Context]:
         )
 
     return rows
+
+
+RiskT = TypeVar("RiskT", IndividualRisk, DepartmentRisk)
+
+
+def _by_category(risks: list[RiskT]) -> list[tuple[Category, RiskT | None]]:
+    """Pair each 风险类别, in the form's order, with its risk or None."""
+    given = {risk.category: risk for risk in risks}
+    return [(category, given.get(category)) for category in CATEGORIES]
 
 
 def _review(review: Review) -> Context:
@@ -124,10 +131,8 @@ def _department(form: DepartmentForm) -> Context:
 
 
 def _department_rows(risks: list[DepartmentRisk]) -> list[Context]:
-    by_category = {risk.category: risk for risk in risks}
     rows = []
-    for category in CATEGORIES:
-        risk = by_category.get(category)
+    for category, risk in _by_category(risks):
         rows.append(
             {
                 "category": category_lines(category),

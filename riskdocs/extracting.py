@@ -20,8 +20,8 @@ from typing import Any
 from lxml import etree
 from pydantic import ValidationError
 
-from riskdocs.batch import Job, Outcome, Report, check_output
-from riskdocs.errors import DataError, Problem, RiskdocsError, UsageError
+from riskdocs.batch import Outcome, Report, check_output, claim_targets
+from riskdocs.errors import DataError, Problem, RiskdocsError
 from riskdocs.loading import Location, format_location
 from riskdocs.models import CATEGORIES, FORM_LABELS, FORM_MODELS, Form, FormKind
 from riskdocs.rendering import write_file
@@ -374,17 +374,8 @@ def extract_files(documents: Sequence[Path], output: Path) -> Report:
         UsageError: two documents would give the same file.
         OutputError: the output folder cannot be written.
     """
-    jobs: list[Job] = []
-    claimed: dict[Path, Path] = {}
-    for document in documents:
-        target = output / f"{document.stem}.yaml"
-        if target in claimed:
-            raise UsageError(
-                f"{document} and {claimed[target]} would both be written to {target};"
-                " rename one of them"
-            )
-        claimed[target] = document
-        jobs.append(Job(document, target))
+    targets = (output / f"{document.stem}.yaml" for document in documents)
+    jobs = claim_targets(zip(documents, targets, strict=True))
 
     check_output(output)
     report = Report()

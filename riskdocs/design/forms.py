@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import docx
 from docx.document import Document
 from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.table import Table
 
 from riskdocs.design.blocks import (
     CENTER,
@@ -55,6 +56,11 @@ _UNIT = "填报单位（盖章）：{{ unit }}"
 _DEADLINE = "此表{{ deadline }}前上报{{ report_to }}。"
 _ROWS_FOR = "{%tr for row in rows %}"
 _ROWS_END = "{%tr endfor %}"
+_SECTION_NOTE = (
+    "注：1.内容填写不下，可附续表；2.填报单位为旗区交易中心、市直科室中心；3."
+    + _DEADLINE
+)
+"""The note of 附件二 and 附件三, worded as on the 2020 originals."""
 
 
 @dataclass(frozen=True)
@@ -103,16 +109,13 @@ def build_individual() -> Document:
     )
     fill_row(table, 0, header, text)
 
-    add_row_tag(table, 1, _ROWS_FOR, text)
-    set_min_height(table.rows[2], mm(20))
     row: list[Cell] = [
         (loop("row.category"), CENTER),
         (loop("row.name"), LEFT),
         (loop("row.details"), JUSTIFY),
         (["{{ row.level }}"], CENTER),
     ]
-    fill_row(table, 2, row, text)
-    add_row_tag(table, 3, _ROWS_END, text)
+    add_loop_row(table, 1, row, text, mm(20))
 
     review = merge(table, (4, 0), (4, 3))
     opinion = ["部门负责人审核意见：", *loop("review.opinion", fallback=False)]
@@ -151,23 +154,29 @@ def build_department() -> Document:
     header = _headers(["风险", "类别"], ["风险点名称"], ["主要内容及表现形式"])
     fill_row(table, 1, header, text)
 
-    add_row_tag(table, 2, _ROWS_FOR, text)
-    set_min_height(table.rows[3], mm(12))
     row: list[Cell] = [
         (loop("row.category"), CENTER),
         (loop("row.points"), LEFT),
         (loop("row.details"), JUSTIFY),
     ]
-    fill_row(table, 3, row, text)
-    add_row_tag(table, 4, _ROWS_END, text)
+    add_loop_row(table, 2, row, text, mm(12))
 
-    add_note(
-        document,
-        "注：1.内容填写不下，可附续表；2.填报单位为旗区交易中心、市直科室中心；"
-        "3." + _DEADLINE,
-        text,
-    )
+    add_note(document, _SECTION_NOTE, text)
     return document
+
+
+def add_loop_row(
+    table: Table, start: int, cells: list[Cell], text: TextStyle, height: int
+) -> None:
+    """Add the row repeated once per item of ``rows``, between its two tag rows.
+
+    The tag rows at ``start`` and ``start + 2`` are removed by docxtpl; the row
+    between them, at least ``height`` twips high, is printed for each item.
+    """
+    add_row_tag(table, start, _ROWS_FOR, text)
+    set_min_height(table.rows[start + 1], height)
+    fill_row(table, start + 1, cells, text)
+    add_row_tag(table, start + 2, _ROWS_END, text)
 
 
 def build_clues() -> Document:
@@ -212,8 +221,6 @@ def build_clues() -> Document:
     )
     fill_row(table, 1, bottom, text)
 
-    add_row_tag(table, 2, _ROWS_FOR, text)
-    set_min_height(table.rows[3], mm(12))
     fields = (
         "type",
         "subject.name",
@@ -227,15 +234,9 @@ def build_clues() -> Document:
         "outcome",
     )
     row: list[Cell] = [(loop(f"row.{field}"), LEFT) for field in fields]
-    fill_row(table, 3, row, text)
-    add_row_tag(table, 4, _ROWS_END, text)
+    add_loop_row(table, 2, row, text, mm(12))
 
-    add_note(
-        document,
-        "注：1.内容填写不下，可附续表；2.填报单位为旗区交易中心、市直科室中心；"
-        "3." + _DEADLINE,
-        text,
-    )
+    add_note(document, _SECTION_NOTE, text)
     return document
 
 
@@ -265,8 +266,6 @@ def build_ledger() -> Document:
     )
     fill_row(table, 0, header, text)
 
-    add_row_tag(table, 1, _ROWS_FOR, text)
-    set_min_height(table.rows[2], mm(8))
     owner = [*loop("row.owner.unit", fallback=False), *loop("row.owner.person")]
     row: list[Cell] = [
         (["{{ row.number }}"], CENTER),
@@ -279,8 +278,7 @@ def build_ledger() -> Document:
         (loop("row.leader"), CENTER),
         (loop("row.remark"), LEFT),
     ]
-    fill_row(table, 2, row, text)
-    add_row_tag(table, 3, _ROWS_END, text)
+    add_loop_row(table, 1, row, text, mm(8))
 
     add_note(
         document,
