@@ -20,12 +20,15 @@ from riskdocs.batch import (
     render_jobs,
     validate_paths,
 )
+from riskdocs.cells import WorkbookError
 from riskdocs.errors import OutputError, RiskdocsError, UsageError
 from riskdocs.filing import CampaignCache, load_campaign
+from riskdocs.importing import read_workbook, write_forms
 from riskdocs.models import FORM_KINDS, FORM_LABELS, FormKind
 from riskdocs.pdf import combine_pdfs, convert_to_pdf
 from riskdocs.rendering import Renderer, write_file
 from riskdocs.schema import write_schemas
+from riskdocs.workbook import HELP_SHEET, blank_workbook
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -309,6 +312,75 @@ def schema(output: Path) -> None:
 
     for path in written:
         _report(f"wrote {path}")
+
+
+@main.command()
+@click.argument(
+    "kinds", nargs=-1, required=True, type=click.Choice(FORM_KINDS), metavar="KIND"
+)
+@output_option("The .xlsx workbook to write.", dir_okay=False)
+def sheet(kinds: tuple[FormKind, ...], output: Path) -> None:
+    """Write an empty workbook to fill in, a sheet for each kind of form.
+
+    KIND is individual (附件一), department (附件二), clues (附件三) or ledger
+    (附件四); give several for one workbook. Each sheet is a table headed with
+    the labels on the form, one row per row of the form, with drop-down lists
+    for 风险类别 and 风险等级; the sheet 说明 explains each column. Fill it in
+    Excel or WPS and read it back with `riskdocs import`.
+    """
+    if output.suffix.lower() != ".xlsx":
+        raise click.BadParameter("must name a .xlsx file", param_hint="--output")
+
+    try:
+        write_file(output, blank_workbook(kinds))
+    except RiskdocsError as error:
+        _report(f"riskdocs: {error}")
+        sys.exit(EXIT_FAILED)
+
+    sheets = ", ".join(FORM_LABELS[kind] for kind in dict.fromkeys(kinds))
+    _report(
+        f"riskdocs: workbook with sheets {sheets}, {HELP_SHEET} written to {output}"
+    )
+
+
+@main.command("import")
+@click.argument(
+    "workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@output_option("Folder to write the form files (.yaml) into.", file_okay=False)
+def import_workbook(workbook: Path, output: Path) -> None:
+    """Turn a filled workbook into form files, one YAML file per form.
+
+    Reads the sheets 附件一 to 附件四 (as `riskdocs sheet` writes them); rows
+    with the same first column (填报人员, 填报单位) make one form, written as
+    OUTPUT/附件一-冯玉岗.yaml and so on. Every wrong cell is reported, as
+    sheet!cell: field (label on the form): what is wrong, and then no file is
+    written. Exit status: 0 all written, 1 errors, 2 wrong usage.
+    """
+    try:
+        forms = read_workbook(workbook)
+    except WorkbookError as error:
+        cells = [problem for problem in error.problems if problem.cell]
+        for problem in error.problems:
+            _report(str(problem) if problem.cell else f"riskdocs: {problem}")
+        if cells:
+            _report(
+                f"riskdocs: {workbook}: {_count(len(cells), 'cell problem')}, no file"
+                " written; correct the cells named above and import again"
+            )
+        sys.exit(EXIT_FAILED)
+
+    try:
+        written = write_forms(forms, workbook, output)
+    except OutputError as error:
+        _report(f"riskdocs: {error}")
+        sys.exit(EXIT_FAILED)
+
+    unchanged = sum(1 for _, changed in written if not changed)
+    _report(
+        f"riskdocs: {_count(len(written), 'form')} imported from {workbook}"
+        f" into {output} ({unchanged} unchanged)"
+    )
 
 
 def run() -> None:
