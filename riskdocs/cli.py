@@ -22,12 +22,14 @@ from riskdocs.batch import (
 )
 from riskdocs.cells import WorkbookError
 from riskdocs.errors import OutputError, RiskdocsError, UsageError
+from riskdocs.extracting import extract_files
 from riskdocs.filing import CampaignCache, load_campaign
 from riskdocs.importing import read_workbook, write_forms
 from riskdocs.models import FORM_KINDS, FORM_LABELS, FormKind
 from riskdocs.pdf import combine_pdfs, convert_to_pdf
 from riskdocs.rendering import Renderer, write_file
 from riskdocs.schema import write_schemas
+from riskdocs.summary import summarize, summary_table, write_workbook
 from riskdocs.workbook import HELP_SHEET, blank_workbook
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -381,6 +383,87 @@ def import_workbook(workbook: Path, output: Path) -> None:
         f"riskdocs: {_count(len(written), 'form')} imported from {workbook}"
         f" into {output} ({unchanged} unchanged)"
     )
+
+
+@main.command()
+@click.argument(
+    "documents",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@output_option("Folder to write one YAML file per form into.", file_okay=False)
+@click.option("-q", "--quiet", is_flag=True, help="Report only errors.")
+def extract(documents: tuple[Path, ...], output: Path, quiet: bool) -> None:
+    """Read filled forms (.docx) back into YAML files.
+
+    Reads forms made from riskdocs' templates, whether riskdocs wrote them or
+    a person typed into a blank form in Word or WPS, and writes DIR/<name>.yaml
+    for each. A value that does not fit is reported as
+    file.docx:ROW:CELL: field (label): what is wrong.
+    Exit status: 0 all read, 1 some form failed, 2 wrong usage.
+    """
+    try:
+        report = extract_files(list(documents), output)
+    except UsageError as error:
+        _report(f"riskdocs: {error}")
+        sys.exit(EXIT_USAGE)
+    except OutputError as error:
+        _report(f"riskdocs: {error}")
+        sys.exit(EXIT_FAILED)
+
+    _report_outcomes(report, quiet)
+    if not quiet:
+        written = _count(len(report.succeeded), "form")
+        _report(
+            f"riskdocs: {written} extracted to {output}, {len(report.failed)} failed"
+        )
+    _report_failed_files(report)
+
+    if report.failed:
+        sys.exit(EXIT_FAILED)
+
+
+@main.command()
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE.xlsx",
+    help="Also write the summary as a workbook.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Report only errors.")
+def summary(paths: tuple[Path, ...], output: Path | None, quiet: bool) -> None:
+    """Sum up a unit's forms by the roster in campaign.yaml.
+
+    Prints, per section, who on the roster has not filed a 附件一, which of
+    附件二, 三 and 四 is missing, and the risk points by 风险等级; then the
+    points of all sections by 风险类别 and 风险等级, and every point at the
+    highest 风险等级 in use. Warnings from comparing the forms go to stderr.
+    Exit status: 0 all forms read, 1 some form failed, 2 wrong usage.
+    """
+    try:
+        result = summarize(paths)
+        if output is not None:
+            write_workbook(result, output)
+    except UsageError as error:
+        _report(f"riskdocs: {error}")
+        sys.exit(EXIT_USAGE)
+    except RiskdocsError as error:
+        _report(f"riskdocs: {error}")
+        sys.exit(EXIT_FAILED)
+
+    _report_outcomes(result.report, quiet)
+    click.echo(summary_table(result), nl=False)
+    if output is not None and not quiet:
+        _report(f"riskdocs: summary written to {output}")
+    _report_failed_files(result.report)
+
+    if result.report.failed:
+        sys.exit(EXIT_FAILED)
 
 
 def run() -> None:

@@ -70,6 +70,9 @@ class SectionSummary:
     @property
     def missing_forms(self) -> list[str]:
         """Return the labels of the section forms (附件二, 三, 四) not filed."""
+        if self.section == UNLISTED:
+            return []
+
         return [FORM_LABELS[kind] for kind in SECTION_FORMS if kind not in self.forms]
 
     def count(self, category: Category | None = None, level: int | None = None) -> int:

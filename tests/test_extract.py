@@ -7,9 +7,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from conftest import ROOT, SAMPLE_STEMS, SAMPLE_UNIT
 
 from riskdocs import DataError, Renderer, load_filing, render_paths
+from riskdocs.cli import main
 from riskdocs.extracting import extract_files, extract_form
 from riskdocs.models import CATEGORIES, Campaign, IndividualForm
 
@@ -135,3 +137,18 @@ def test_a_document_that_is_no_form_is_refused(tmp_path: Path) -> None:
     (failed,) = report.failed
     assert "letter.docx:1:1: is not one of the four forms" in str(failed.error)
     assert not (tmp_path / "out" / "letter.yaml").exists()
+
+
+def test_extract_command_writes_yaml_and_reports(
+    rendered: Path, tmp_path: Path
+) -> None:
+    documents = [str(rendered / f"{stem}.docx") for stem in SAMPLE_STEMS]
+
+    result = CliRunner().invoke(main, ["extract", *documents, "-o", str(tmp_path)])
+
+    assert result.exit_code == 0, result.stderr
+    assert "6 forms extracted" in result.stderr
+    written = sorted(path.stem for path in tmp_path.glob("*.yaml"))
+    assert written == sorted(SAMPLE_STEMS)
+    first_line = (tmp_path / "附件四-专家管理科.yaml").read_text(encoding="utf-8")
+    assert first_line.startswith("# Extracted by riskdocs from 附件四-专家管理科.docx.")

@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import SAMPLE_UNIT
 from openpyxl import load_workbook
 
 from riskdocs import load_filing
+from riskdocs.cli import main
 from riskdocs.crosschecks import cross_form_warnings, point_name
 from riskdocs.summary import summarize, summary_table, write_workbook
 
 ROSTER = """
+filed_on: 2020-04-14
 roster:
   - section: 专家管理科
     people: [冯玉岗, 邵孝辉, 李婷, 王五]
@@ -24,8 +27,7 @@ roster:
 @pytest.fixture
 def rostered(unit: Path) -> Path:
     """The sample unit with a roster of four people, and a second section."""
-    campaign = unit / "campaign.yaml"
-    campaign.write_text(campaign.read_text(encoding="utf-8") + ROSTER, encoding="utf-8")
+    (unit / "campaign.yaml").write_text(ROSTER, encoding="utf-8")
     return unit
 
 
@@ -90,6 +92,8 @@ def test_summary_table_and_workbook_say_the_same(
 
 
 def test_filers_not_on_the_roster_are_summed_up_apart(unit: Path) -> None:
+    (unit / "campaign.yaml").write_text("filed_on: 2020-04-14\n", encoding="utf-8")
+
     summary = summarize([unit])
 
     (unlisted, expert) = sorted(summary.sections, key=lambda s: s.section)
@@ -147,3 +151,22 @@ def test_point_names_are_compared_without_numbering_or_stops(
     written: str, name: str
 ) -> None:
     assert point_name([written]) == name
+
+
+def test_summary_command_prints_the_table_and_writes_the_workbook(
+    rostered: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "summary.xlsx"
+
+    result = CliRunner().invoke(main, ["summary", str(rostered), "-o", str(target)])
+
+    assert result.exit_code == 0, result.stderr
+    assert "王五" in result.stdout
+    assert "最高风险等级的风险点" in result.stdout
+    assert "is not among the 风险点" in result.stderr
+    assert load_workbook(target).sheetnames == [
+        "按科室",
+        "按风险类别和风险等级",
+        "最高风险等级的风险点",
+        "警告与错误",
+    ]
