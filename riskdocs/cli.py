@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -45,6 +45,12 @@ the processes costs more than they save."""
 
 def _report(message: str) -> None:
     click.echo(message, err=True)
+
+
+def _fail(error: RiskdocsError) -> NoReturn:
+    """Report an error that ends the command; exit 2 for wrong usage, else 1."""
+    _report(f"riskdocs: {error}")
+    sys.exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_FAILED)
 
 
 def _parse_templates(values: Sequence[str]) -> dict[FormKind, Path]:
@@ -170,14 +176,12 @@ def render(
     try:
         planned = plan_jobs(list(paths), output)
     except UsageError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_USAGE)
+        _fail(error)
 
     try:
         check_output(output)
     except OutputError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_FAILED)
+        _fail(error)
 
     workers = jobs if len(planned) >= PARALLEL_FROM else 1
     show_bar = not quiet and len(planned) >= PROGRESS_FROM and sys.stderr.isatty()
@@ -264,8 +268,7 @@ def blank(
         renderer = Renderer(_parse_templates(templates))
         write_file(output, renderer.render_blank(kind, campaign, found))
     except RiskdocsError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_FAILED)
+        _fail(error)
 
     _report(f"riskdocs: blank {FORM_LABELS[kind]} written to {output}")
     if pdf and not _convert([output], None, quiet=True):
@@ -287,8 +290,7 @@ def validate(paths: tuple[Path, ...], quiet: bool) -> None:
     try:
         report = validate_paths(paths)
     except UsageError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_USAGE)
+        _fail(error)
 
     _report_outcomes(report, quiet)
     if not quiet:
@@ -336,8 +338,7 @@ def sheet(kinds: tuple[FormKind, ...], output: Path) -> None:
     try:
         write_file(output, blank_workbook(kinds))
     except RiskdocsError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_FAILED)
+        _fail(error)
 
     sheets = ", ".join(FORM_LABELS[kind] for kind in dict.fromkeys(kinds))
     _report(
@@ -375,8 +376,7 @@ def import_workbook(workbook: Path, output: Path) -> None:
     try:
         written = write_forms(forms, workbook, output)
     except OutputError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_FAILED)
+        _fail(error)
 
     unchanged = sum(1 for _, changed in written if not changed)
     _report(
@@ -405,12 +405,8 @@ def extract(documents: tuple[Path, ...], output: Path, quiet: bool) -> None:
     """
     try:
         report = extract_files(list(documents), output)
-    except UsageError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_USAGE)
-    except OutputError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_FAILED)
+    except RiskdocsError as error:
+        _fail(error)
 
     _report_outcomes(report, quiet)
     if not quiet:
@@ -449,12 +445,8 @@ def summary(paths: tuple[Path, ...], output: Path | None, quiet: bool) -> None:
         result = summarize(paths)
         if output is not None:
             write_workbook(result, output)
-    except UsageError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_USAGE)
     except RiskdocsError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_FAILED)
+        _fail(error)
 
     _report_outcomes(result.report, quiet)
     click.echo(summary_table(result), nl=False)
@@ -471,8 +463,7 @@ def run() -> None:
     try:
         main()
     except RiskdocsError as error:
-        _report(f"riskdocs: {error}")
-        sys.exit(EXIT_FAILED)
+        _fail(error)
 
 
 if __name__ == "__main__":
