@@ -36,6 +36,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 PROGRESS_FROM = 6
 """Show a progress bar for batches of at least this many forms."""
 PARALLEL_FROM = 16
@@ -464,6 +465,9 @@ def run() -> None:
         main()
     except RiskdocsError as error:
         _fail(error)
+    except KeyboardInterrupt:
+        _report("riskdocs: interrupted; every file written so far is whole")
+        sys.exit(EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":
