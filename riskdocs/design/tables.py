@@ -17,6 +17,7 @@ _RULE_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 # Space between the rules and the text on the left and right of each cell.
 _CELL_PADDING = mm(1.5)
+_CELL_TOP_BOTTOM = mm(0.3)
 
 # The children of w:trPr in the order the schema requires.
 _ROW_PROPERTY_ORDER = (
@@ -64,7 +65,7 @@ def _set_table_properties(table: Table, width: int) -> None:
 
     padding = element("w:tblCellMar")
     for side in ("top", "left", "bottom", "right"):
-        size = _CELL_PADDING if side in ("left", "right") else 0
+        size = _CELL_PADDING if side in ("left", "right") else _CELL_TOP_BOTTOM
         padding.append(element(f"w:{side}", {"w:w": str(size), "w:type": "dxa"}))
     properties.append(padding)
 
