@@ -72,6 +72,8 @@ def find_forms(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
                 if _is_form_file(candidate.relative_to(root)) and candidate.is_file()
             )
             found.extend((root, candidate) for candidate in files)
+        elif root.is_file() and root.name == CAMPAIGN_FILE:
+            continue
         elif root.is_file() and root.suffix in FORM_SUFFIXES:
             found.append((root, root))
         elif root.exists():

@@ -311,9 +311,8 @@ def schema(output: Path) -> None:
     """Write the JSON Schema of campaign.yaml and of each form."""
     try:
         written = write_schemas(output)
-    except OSError as error:
-        _report(f"riskdocs: {output}: cannot write the schemas: {error.strerror}")
-        sys.exit(EXIT_FAILED)
+    except OutputError as error:
+        _fail(error)
 
     for path in written:
         _report(f"wrote {path}")

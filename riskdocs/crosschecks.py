@@ -10,7 +10,7 @@ from pathlib import Path
 from riskdocs.context import chinese_date, month_day
 from riskdocs.errors import Problem
 from riskdocs.filing import Filing
-from riskdocs.loading import Location
+from riskdocs.loading import Location, format_location
 from riskdocs.models import DepartmentForm, IndividualForm, LedgerForm
 
 _NUMBERING = re.compile(
@@ -99,9 +99,16 @@ def _repeated_filers(filings: list[Filing]) -> list[tuple[Filing, Problem]]:
 
 
 def _late_individual_forms(filings: list[Filing]) -> list[tuple[Filing, Problem]]:
-    """Find 附件一 dated after the campaign's deadline for it."""
+    """Find 附件一 dated after the deadline their campaign.yaml sets.
+
+    The built-in deadlines are the 2020 review's; a campaign that names none
+    is not checked against them.
+    """
     found = []
     for filing in filings:
+        if "deadlines" not in filing.campaign.model_fields_set:
+            continue
+
         deadline = filing.campaign.deadlines.individual
         if isinstance(filing.form, IndividualForm) and filing.filed_on > deadline:
             message = (
@@ -120,7 +127,7 @@ def _at(
     if filing.source is not None:
         problem = filing.source.problem(location, message, label=label, warning=True)
     else:
-        field = ".".join(str(part) for part in location)
+        field = format_location(location)
         problem = Problem(filing.path, 1, 1, field, label, message, warning=True)
 
     return filing, problem

@@ -109,7 +109,7 @@ def read_yaml(path: Path) -> Source:
         DataError: the file cannot be read, is not UTF-8, is too large, or is
             not valid YAML; each problem names the line and column.
     """
-    text = _read_text(path)
+    text, removed = _without_forbidden(_read_text(path))
 
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -130,7 +130,56 @@ def read_yaml(path: Path) -> Source:
     if walker.problems:
         raise DataError(walker.problems)
 
+    _note_removed(source, removed)
     return source
+
+
+def _without_forbidden(text: str) -> tuple[str, list[tuple[Mark, str]]]:
+    """Remove the characters YAML and Word refuse, as typed into the file itself.
+
+    Returns the text without them, and where each stood in that text.
+    """
+    if not FORBIDDEN_IN_XML.search(text):
+        return text, []
+
+    kept: list[str] = []
+    removed: list[tuple[Mark, str]] = []
+    line, column = 1, 1
+    for character in text:
+        if FORBIDDEN_IN_XML.match(character):
+            removed.append((Mark(line, column), f"U+{ord(character):04X}"))
+            continue
+
+        kept.append(character)
+        if character == "\n":
+            line, column = line + 1, 1
+        else:
+            column += 1
+
+    return "".join(kept), removed
+
+
+def _note_removed(source: Source, removed: list[tuple[Mark, str]]) -> None:
+    """Warn of removed characters at the value each stood in."""
+    found: dict[Location, set[str]] = {}
+    for mark, code in removed:
+        before = [
+            (value_mark.line, value_mark.column, location)
+            for location, value_mark in source.value_marks.items()
+            if (value_mark.line, value_mark.column) <= (mark.line, mark.column)
+        ]
+        location = max(before, default=(1, 1, ()))[2]
+        found.setdefault(location, set()).add(code)
+
+    for location, codes in found.items():
+        source.notes.append((location, _removed_message(sorted(codes))))
+
+
+def _removed_message(codes: list[str]) -> str:
+    return (
+        f"removed characters a Word document cannot hold ({', '.join(codes)},"
+        " pasted from Excel or Word); check the text reads as meant"
+    )
 
 
 def _read_text(path: Path) -> str:
@@ -245,11 +294,7 @@ class _Walker:
         if not found:
             return text
 
-        names = ", ".join(found)
-        message = (
-            f"removed characters a Word document cannot hold ({names},"
-            " pasted from Excel or Word); check the text reads as meant"
-        )
+        message = _removed_message(found)
         self.source.notes.append((location, message))
         return FORBIDDEN_IN_XML.sub("", text)
 

@@ -97,11 +97,25 @@ def _check_level(level: int) -> int:
 
 
 def _as_due(value: Any) -> Any:
-    """Read 完成时限 as a date when it is written as one, else as paragraphs."""
+    """Read 完成时限 as a date when it is written as one, else as paragraphs.
+
+    The text is checked here, so that a mistake is reported once, as text,
+    not once for each of the two types 完成时限 may have.
+    """
     if isinstance(value, str) and _DATE_PATTERN.fullmatch(value):
         return _as_date(value)
 
-    return _as_paragraphs(value)
+    paragraphs = _as_paragraphs(value)
+    if isinstance(paragraphs, list) and all(isinstance(p, str) for p in paragraphs):
+        return [_check_text(paragraph) for paragraph in paragraphs]
+
+    if isinstance(paragraphs, date):
+        return paragraphs
+
+    raise PydanticCustomError(
+        "due_type",
+        "must be a date, or text or a list of texts; write each paragraph as text",
+    )
 
 
 def _check_text(text: str) -> str:
@@ -141,7 +155,7 @@ Level = Annotated[
     Field(json_schema_extra={"minimum": 1, "maximum": 4}),
 ]
 Due = Annotated[
-    date | list[Text],
+    date | list[str],
     BeforeValidator(_as_due, json_schema_input_type=date | str | list[str]),
 ]
 

@@ -23,6 +23,16 @@ from riskdocs.templating import (
     read_template,
 )
 
+TEMPLATE_FAILURES = (
+    jinja2.TemplateError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    LookupError,
+    AttributeError,
+)
+"""What Jinja code in a user's template can raise while a form is filled."""
+
 
 class Renderer:
     """Render filings, reading and checking each template once per batch."""
@@ -95,6 +105,11 @@ class Renderer:
             raise TemplateError(
                 f"{path}: the template uses a value the {kind} form does not"
                 f" have ({error.message}); correct the name in the template"
+            ) from None
+        except TEMPLATE_FAILURES as error:
+            raise TemplateError(
+                f"{path}: the template failed while filling the {kind} form"
+                f" ({type(error).__name__}: {error}); correct the template"
             ) from None
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from riskdocs.models import FORM_LABELS, FORM_MODELS, Campaign
+from riskdocs.rendering import write_file
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -36,13 +37,12 @@ def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into ``folder`` and return the paths written.
 
     Raises:
-        OSError: the folder cannot be written.
+        OutputError: the folder cannot be written.
     """
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in json_schemas().items():
         path = folder / name
-        path.write_text(schema_text(schema), encoding="utf-8")
+        write_file(path, schema_text(schema).encode("utf-8"))
         written.append(path)
 
     return written

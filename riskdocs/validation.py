@@ -44,7 +44,7 @@ def validate_form(source: Source) -> Form:
     """
     data = as_mapping(source, "a form")
     kind = data.get("form")
-    if kind not in FORM_MODELS:
+    if not isinstance(kind, str) or kind not in FORM_MODELS:
         raise DataError([_form_kind_problem(source, kind)])
 
     model = FORM_MODELS[kind]
@@ -118,7 +118,8 @@ def _form_kind_problem(source: Source, kind: Any) -> Problem:
         message = f"is missing; say which form this file is, one of {choices}"
         return source.problem(("form",), message, label="表格")
 
-    message = f"must be one of {choices}, got {kind!r}{_suggestion(kind, FORM_KINDS)}"
+    hint = _suggestion(kind, FORM_KINDS) if isinstance(kind, str) else ""
+    message = f"must be one of {choices}, got {_describe(kind)}{hint}"
     return source.problem(("form",), message, label="表格")
 
 

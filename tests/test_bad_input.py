@@ -199,3 +199,38 @@ def test_summary_names_every_failed_file(tmp_path: Path) -> None:
     summary = result.stderr.splitlines()[-1]
     assert summary == f"riskdocs: failed: {cases[0]}, {cases[2]}"
     assert (tmp_path / "markup.docx").is_file()
+
+
+def test_form_written_as_a_list_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("form: [individual]\nfiler: 冯玉岗\n", encoding="utf-8")
+
+    with pytest.raises(
+        DataError, match=r"form \(表格\): must be one of .*, got a list"
+    ):
+        load_filing(path)
+
+
+def test_campaign_yaml_given_by_name_is_not_a_form(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["validate", str(BAD / "campaign.yaml"), str(BAD / "markup.yaml")]
+    )
+
+    assert result.exit_code == 0, result.stderr
+    assert "1 form valid" in result.stderr
+
+
+def test_a_wrong_due_is_reported_once_in_plain_words(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "form: ledger\nunit: 科\nfiled_on: 2020-03-11\n"
+        "entries:\n  - {risk: 甲, due: [x, [y]]}\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(DataError) as raised:
+        load_filing(path)
+
+    (problem,) = raised.value.problems
+    assert problem.field == "entries[0].due"
+    assert problem.message.startswith("must be a date, or text or a list of texts")

@@ -252,3 +252,15 @@ def test_truncated_template_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(TemplateError, match=r"cut\.docx: the template is not a \.docx"):
         renderer.render(load_filing(SAMPLE_UNIT / "附件四-专家管理科.yaml"))
+
+
+def test_template_code_that_fails_is_a_template_error(tmp_path: Path) -> None:
+    template = _template_with_paragraph(
+        builtin_template("individual"), tmp_path / "div.docx", "{{ 1 / 0 }}"
+    )
+    renderer = Renderer({"individual": template})
+
+    with pytest.raises(
+        TemplateError, match=r"div\.docx: the template failed .*ZeroDivisionError"
+    ):
+        renderer.render(load_filing(SAMPLE_UNIT / "附件一-李婷.yaml"))

@@ -16,6 +16,8 @@ from riskdocs.summary import summarize, summary_table, write_workbook
 
 ROSTER = """
 filed_on: 2020-04-14
+deadlines:
+  individual: 2020-03-20
 roster:
   - section: 专家管理科
     people: [冯玉岗, 邵孝辉, 李婷, 王五]
@@ -124,6 +126,15 @@ def test_samples_warn_of_late_forms_and_a_ledger_point_not_in_the_department_for
         in str(ledger)
     )
     assert all(p.warning for ps in warnings.values() for p in ps)
+
+
+def test_no_deadline_check_against_the_built_in_2020_deadlines(unit: Path) -> None:
+    (unit / "campaign.yaml").write_text("filed_on: 2021-03-01\n", encoding="utf-8")
+    filings = [load_filing(path) for path in sorted(unit.glob("附件一*.yaml"))]
+
+    warnings = cross_form_warnings(filings)
+
+    assert not any(p.field == "filed_on" for ps in warnings.values() for p in ps)
 
 
 def test_a_filer_with_two_forms_is_named(unit: Path) -> None:
