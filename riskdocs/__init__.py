@@ -10,7 +10,9 @@ it for folders. The library never prints; it returns values or raises a
 """
 
 from riskdocs.batch import Report, render_paths, validate_paths
+from riskdocs.cells import WorkbookError
 from riskdocs.errors import (
+    ConversionError,
     DataError,
     OutputError,
     Problem,
@@ -24,6 +26,7 @@ from riskdocs.rendering import Renderer, render, render_file, write_file
 __version__ = "1.0.0"
 
 __all__ = [
+    "ConversionError",
     "DataError",
     "Filing",
     "OutputError",
@@ -33,6 +36,7 @@ __all__ = [
     "RiskdocsError",
     "TemplateError",
     "UsageError",
+    "WorkbookError",
     "__version__",
     "load_filing",
     "render",

@@ -79,6 +79,10 @@ class WorkbookError(RiskdocsError):
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
 
+    def __reduce__(self) -> tuple[type[WorkbookError], tuple[list[CellProblem]]]:
+        """Pickle with the problems, as :class:`~riskdocs.errors.DataError` does."""
+        return (WorkbookError, (self.problems,))
+
     @classmethod
     def of_file(cls, message: str) -> WorkbookError:
         """Report a problem of the whole file; the message names it."""

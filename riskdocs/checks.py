@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from riskdocs.errors import Problem
 from riskdocs.loading import Source
-from riskdocs.models import Form, FormKind
+from riskdocs.models import ROW_FIELDS, Form, FormKind
 
 CELL_CAPACITY: dict[FormKind, dict[str, int]] = {
     "individual": {"name": 24, "details": 200},
@@ -29,13 +29,6 @@ lines a row can take when all rows are about as full; the samples use about
 half of them.
 """
 
-ROWS: dict[FormKind, str] = {
-    "individual": "risks",
-    "department": "risks",
-    "clues": "clues",
-    "ledger": "entries",
-}
-
 
 def overflow_warnings(form: Form, source: Source) -> list[Problem]:
     """Warn of each cell whose text will likely push the form onto a second page."""
@@ -43,9 +36,9 @@ def overflow_warnings(form: Form, source: Source) -> list[Problem]:
     capacity = CELL_CAPACITY[kind]
     warnings = _check_fields(form, (), capacity, source)
 
-    rows: list[BaseModel] = getattr(form, ROWS[kind])
+    rows: list[BaseModel] = getattr(form, ROW_FIELDS[kind])
     for index, row in enumerate(rows):
-        warnings += _check_fields(row, (ROWS[kind], index), capacity, source)
+        warnings += _check_fields(row, (ROW_FIELDS[kind], index), capacity, source)
 
     return warnings
 

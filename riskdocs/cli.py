@@ -75,13 +75,24 @@ def _count(number: int, noun: str) -> str:
 
 
 def _report_outcomes(report: Report, quiet: bool) -> None:
-    """Report each form's errors, and its warnings unless ``quiet``."""
+    """Report each form's errors, and its warnings unless ``quiet``.
+
+    A line already reported is not repeated: a bad campaign.yaml fails every
+    form below it, and is named once.
+    """
+    reported: set[str] = set()
     for outcome in report.outcomes:
         if outcome.error is not None:
-            _report(str(outcome.error))
+            lines = str(outcome.error).splitlines()
         elif not quiet:
-            for warning in outcome.warnings:
-                _report(str(warning))
+            lines = [str(warning) for warning in outcome.warnings]
+        else:
+            lines = []
+
+        for line in lines:
+            if line not in reported:
+                reported.add(line)
+                _report(line)
 
 
 def _report_failed_files(report: Report) -> None:
@@ -459,14 +470,19 @@ def summary(paths: tuple[Path, ...], output: Path | None, quiet: bool) -> None:
 
 
 def run() -> None:
-    """Run the command, turning an unexpected riskdocs error into exit status 1."""
+    """Run the command: usage errors exit 2, failures 1, an interruption 130."""
     try:
-        main()
-    except RiskdocsError as error:
-        _fail(error)
-    except KeyboardInterrupt:
+        status = main(standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except (click.Abort, KeyboardInterrupt):
         _report("riskdocs: interrupted; every file written so far is whole")
         sys.exit(EXIT_INTERRUPTED)
+    except RiskdocsError as error:
+        _fail(error)
+
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

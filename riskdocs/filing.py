@@ -54,6 +54,7 @@ class CampaignCache:
     """Remember each folder's campaign, so a batch reads each campaign.yaml once."""
 
     found: dict[Path, tuple[Campaign, Path | None]] = field(default_factory=dict)
+    refused: dict[Path, DataError] = field(default_factory=dict)
 
     def campaign_for(self, form_path: Path) -> tuple[Campaign, Path | None]:
         """Return the campaign of the form file's folder or its nearest parent.
@@ -65,12 +66,17 @@ class CampaignCache:
         if folder in self.found:
             return self.found[folder]
 
+        if folder in self.refused:
+            raise self.refused[folder]
+
         candidate = folder / CAMPAIGN_FILE
         if candidate.is_file():
-            result: tuple[Campaign, Path | None] = (
-                validate_campaign(read_yaml(candidate)),
-                candidate,
-            )
+            try:
+                campaign = validate_campaign(read_yaml(candidate))
+            except DataError as error:
+                self.refused[folder] = error
+                raise
+            result: tuple[Campaign, Path | None] = (campaign, candidate)
         elif folder.parent == folder:
             result = (Campaign(), None)
         else:

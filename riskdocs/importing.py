@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-import yaml
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
@@ -33,6 +32,7 @@ from riskdocs.models import FORM_LABELS, Form
 from riskdocs.rendering import write_file
 from riskdocs.sheets import LAYOUT_OF_SHEET, Column, Layout
 from riskdocs.validation import validate_form
+from riskdocs.yamlwriting import form_yaml
 
 MAX_NAME_LENGTH = 60
 """File names keep this many characters of the name they are made from."""
@@ -394,11 +394,9 @@ def write_forms(
     source = " ".join(workbook.name.split())
     written = []
     for form in forms:
-        note = f"# Imported from {source} sheet {form.cell.sheet} by riskdocs import.\n"
-        text = yaml.safe_dump(
-            form.data, allow_unicode=True, sort_keys=False, width=1000
-        )
+        note = f"Imported from {source} sheet {form.cell.sheet} by riskdocs import."
         path = output / form.file_name
-        written.append((path, write_file(path, (note + text).encode())))
+        text = form_yaml(form.form, note)
+        written.append((path, write_file(path, text.encode("utf-8"))))
 
     return written

@@ -327,6 +327,14 @@ FORM_MODELS: dict[FormKind, type[Form]] = {
     "ledger": LedgerForm,
 }
 
+ROW_FIELDS: dict[FormKind, str] = {
+    "individual": "risks",
+    "department": "risks",
+    "clues": "clues",
+    "ledger": "entries",
+}
+"""The field of each form that holds its table's rows."""
+
 FORM_LABELS: dict[FormKind, str] = {
     "individual": "附件一",
     "department": "附件二",

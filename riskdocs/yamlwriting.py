@@ -6,16 +6,23 @@ from typing import Any
 
 import yaml
 
-from riskdocs.models import Form
+from riskdocs.models import ROW_FIELDS, Form
 
 
 def form_yaml(form: Form, note: str) -> str:
     """Return the YAML file of ``form``, headed by a comment line ``note``.
 
-    Keys keep the order of the models, defaults are left out, and a text of
-    one paragraph is written as a plain string rather than a list of one.
+    Keys keep the order of the models, defaults are left out but for the
+    table's rows (``clues: []`` says there are none), and a text of one
+    paragraph is written as a plain string rather than a list of one.
     """
-    data = _simplify(form.model_dump(exclude_defaults=True))
+    given = form.model_dump(exclude_defaults=True)
+    rows = ROW_FIELDS[form.form]
+    data = {
+        name: _simplify(given.get(name, []))
+        for name in type(form).model_fields
+        if name in given or name == rows
+    }
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     return f"# {note}\n{text}"
 

@@ -139,3 +139,36 @@ def test_a_batch_killed_midway_leaves_no_partial_docx(tmp_path: Path) -> None:
     assert 40 <= len(written) < 400
     for path in written:
         docx.Document(str(path))
+
+
+def test_ctrl_c_stops_with_status_130_and_whole_files(tmp_path: Path) -> None:
+    forms = tmp_path / "forms"
+    write_forms(forms, 400)
+    output = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "riskdocs.cli",
+        "render",
+        str(forms),
+        "-o",
+        str(output),
+    ]
+    process = subprocess.Popen(
+        [*command, "--jobs", "1"], stderr=subprocess.PIPE, text=True
+    )
+
+    deadline = time.monotonic() + 60
+    while len(list(output.glob("*.docx"))) < 20 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+
+    assert process.returncode == 130
+    assert "riskdocs: interrupted; every file written so far is whole" in stderr
+    assert "Traceback" not in stderr
+    written = list(output.glob("*.docx"))
+    assert 20 <= len(written) < 400
+    assert list(output.glob(".*")) == []
+    for path in written:
+        docx.Document(str(path))

@@ -188,3 +188,16 @@ def test_blank_ledger_uses_the_campaign_deadline_from_the_current_folder(
 
     assert result.exit_code == 0, result.stderr
     assert "8月30日前上报" in text_in_order(unit / "台账.docx")
+
+
+def test_a_bad_campaign_is_reported_once_for_all_its_forms(
+    runner: CliRunner, unit: Path
+) -> None:
+    campaign = unit / "campaign.yaml"
+    campaign.write_text(campaign.read_text(encoding="utf-8") + "titel: 错字\n")
+
+    result = runner.invoke(main, ["validate", str(unit)])
+
+    assert result.exit_code == 1
+    assert result.stderr.count("titel: is not a known key") == 1
+    assert "0 forms valid, 6 with errors" in result.stderr

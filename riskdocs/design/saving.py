@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime
 import io
-import zipfile
 from pathlib import Path
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 
+from riskdocs.rendering import normalize_docx, write_file
+
 AUTHOR = "riskdocs"
 FIXED_TIME = datetime.datetime(2020, 1, 1, 0, 0, 0)
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def set_properties(document: Document, title: str) -> None:
@@ -33,22 +33,13 @@ def set_properties(document: Document, title: str) -> None:
 
 
 def write_docx(document: Document, path: Path) -> None:
-    """Save `document` to `path` as a zip with fixed member timestamps.
+    """Save ``document`` to ``path`` with fixed member timestamps, atomically.
 
     The members keep the order python-docx writes them in.
+
+    Raises:
+        OutputError: the file cannot be written.
     """
     saved = io.BytesIO()
     document.save(saved)
-
-    rewritten = io.BytesIO()
-    with (
-        zipfile.ZipFile(saved) as source,
-        zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for member in source.infolist():
-            info = zipfile.ZipInfo(member.filename, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            target.writestr(info, source.read(member.filename))
-
-    path.write_bytes(rewritten.getvalue())
+    write_file(path, normalize_docx(saved.getvalue()))
