@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -112,26 +113,32 @@ def test_a_failed_form_in_a_worker_comes_back_with_its_problems(
     assert failed.error.problems[0].label == "风险等级"  # type: ignore[union-attr]
 
 
-def test_a_batch_killed_midway_leaves_no_partial_docx(tmp_path: Path) -> None:
+def start_batch(
+    tmp_path: Path, *options: str, **popen: Any
+) -> tuple[subprocess.Popen[str], Path]:
+    """Start rendering 400 forms in another process; return it and its output."""
     forms = tmp_path / "forms"
     write_forms(forms, 400)
     output = tmp_path / "out"
-    command = [
-        sys.executable,
-        "-m",
-        "riskdocs.cli",
-        "render",
-        str(forms),
-        "-o",
-        str(output),
-    ]
+    command = [sys.executable, "-m", "riskdocs.cli", "render", str(forms)]
     process = subprocess.Popen(
-        [*command, "--jobs", "2", "--quiet"], start_new_session=True
+        [*command, "-o", str(output), *options], text=True, **popen
+    )
+    return process, output
+
+
+def wait_for_files(output: Path, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while len(list(output.glob("*.docx"))) < count and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def test_a_batch_killed_midway_leaves_no_partial_docx(tmp_path: Path) -> None:
+    process, output = start_batch(
+        tmp_path, "--jobs", "2", "--quiet", start_new_session=True
     )
 
-    deadline = time.monotonic() + 60
-    while len(list(output.glob("*.docx"))) < 40 and time.monotonic() < deadline:
-        time.sleep(0.02)
+    wait_for_files(output, 40)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
@@ -142,25 +149,9 @@ def test_a_batch_killed_midway_leaves_no_partial_docx(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_stops_with_status_130_and_whole_files(tmp_path: Path) -> None:
-    forms = tmp_path / "forms"
-    write_forms(forms, 400)
-    output = tmp_path / "out"
-    command = [
-        sys.executable,
-        "-m",
-        "riskdocs.cli",
-        "render",
-        str(forms),
-        "-o",
-        str(output),
-    ]
-    process = subprocess.Popen(
-        [*command, "--jobs", "1"], stderr=subprocess.PIPE, text=True
-    )
+    process, output = start_batch(tmp_path, "--jobs", "1", stderr=subprocess.PIPE)
 
-    deadline = time.monotonic() + 60
-    while len(list(output.glob("*.docx"))) < 20 and time.monotonic() < deadline:
-        time.sleep(0.02)
+    wait_for_files(output, 20)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
 
