@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
 from docxread import NS, document_xml, fonts_of_text, page_setup, qualified, table_rows
+from lxml import etree
 
 PORTRAIT = {"width": 210.0, "height": 297.0, "top": 37.0, "bottom": 35.0, "left": 28.0}
 LANDSCAPE = {"width": 297.0, "height": 210.0, "top": 28.0, "bottom": 26.0, "left": 37.0}
@@ -152,3 +154,20 @@ def test_header_rows_repeat_on_a_new_page(rendered: Path, stem: str) -> None:
     first_row = document_xml(rendered / f"{stem}.docx").find(".//w:tbl/w:tr", NS)
 
     assert first_row.find("w:trPr/w:tblHeader", NS) is not None
+
+
+@pytest.mark.parametrize(
+    ("face", "alternative"),
+    [("仿宋_GB2312", "仿宋"), ("方正小标宋简体", "宋体"), ("黑体", "SimHei")],
+)
+def test_font_table_names_what_word_may_use_instead(
+    rendered: Path, face: str, alternative: str
+) -> None:
+    with zipfile.ZipFile(rendered / "附件一-冯玉岗.docx") as package:
+        table = etree.fromstring(package.read("word/fontTable.xml"))
+
+    (font,) = [
+        f for f in table.findall("w:font", NS) if f.get(qualified("name")) == face
+    ]
+    assert font.find("w:altName", NS).get(qualified("val")) == alternative
+    assert font.find("w:charset", NS).get(qualified("val")) == "86"

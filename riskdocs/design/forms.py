@@ -30,6 +30,7 @@ from riskdocs.design.blocks import (
     fill_row,
     loop,
 )
+from riskdocs.design.fonts import declare_fonts
 from riskdocs.design.saving import set_properties
 from riskdocs.design.styling import (
     FANGSONG,
@@ -77,6 +78,7 @@ def _new_document(name: str, page: PageSetup, text: TextStyle) -> Document:
     set_page(document, page)
     set_defaults(document, text)
     set_compatibility(document)
+    declare_fonts(document)
     set_properties(document, name)
     return document
 
