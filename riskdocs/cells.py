@@ -9,7 +9,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from riskdocs.errors import RiskdocsError
+from riskdocs.errors import ProblemsError
 from riskdocs.loading import Mark
 from riskdocs.sheets import CellKind
 
@@ -72,16 +72,8 @@ class CellProblem:
         return f"{self.cell}: {self.field}{label}: {self.message}"
 
 
-class WorkbookError(RiskdocsError):
+class WorkbookError(ProblemsError[CellProblem]):
     """A workbook cannot be imported; ``problems`` lists everything wrong in it."""
-
-    def __init__(self, problems: list[CellProblem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(problem) for problem in problems))
-
-    def __reduce__(self) -> tuple[type[WorkbookError], tuple[list[CellProblem]]]:
-        """Pickle with the problems, as :class:`~riskdocs.errors.DataError` does."""
-        return (WorkbookError, (self.problems,))
 
     @classmethod
     def of_file(cls, message: str) -> WorkbookError:

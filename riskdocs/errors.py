@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, Self, TypeVar
 
 
 @dataclass(frozen=True)
@@ -34,16 +35,23 @@ class RiskdocsError(Exception):
     """Base class of every error riskdocs raises on purpose."""
 
 
-class DataError(RiskdocsError):
-    """A data file is not valid; ``problems`` lists everything wrong with it."""
+ProblemT = TypeVar("ProblemT")
 
-    def __init__(self, problems: list[Problem]) -> None:
+
+class ProblemsError(RiskdocsError, Generic[ProblemT]):
+    """An input with problems; ``problems`` lists every one, the message all."""
+
+    def __init__(self, problems: list[ProblemT]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
 
-    def __reduce__(self) -> tuple[type[DataError], tuple[list[Problem]]]:
+    def __reduce__(self) -> tuple[type[Self], tuple[list[ProblemT]]]:
         """Pickle with the problems, so errors cross from worker processes."""
-        return (DataError, (self.problems,))
+        return (type(self), (self.problems,))
+
+
+class DataError(ProblemsError[Problem]):
+    """A data file is not valid; ``problems`` lists everything wrong with it."""
 
 
 class TemplateError(RiskdocsError):
