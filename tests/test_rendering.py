@@ -12,6 +12,7 @@ from conftest import SAMPLE_UNIT
 from docxread import table_rows, text_in_order
 
 from riskdocs import Renderer, TemplateError, load_filing, render, render_file
+from riskdocs.models import FormKind
 from riskdocs.templating import builtin_template
 
 
@@ -169,25 +170,31 @@ def _template_with_paragraph(source: Path, target: Path, text: str) -> Path:
     return target
 
 
+SAMPLE_OF_KIND = {"individual": "附件一-李婷", "ledger": "附件四-专家管理科"}
+
+
+def render_sample_with(kind: FormKind, template: Path) -> bytes:
+    """Render the sample form of ``kind`` with ``template`` in place of its own."""
+    filing = load_filing(SAMPLE_UNIT / f"{SAMPLE_OF_KIND[kind]}.yaml")
+    return Renderer({kind: template}).render(filing)
+
+
 def test_template_naming_an_unknown_variable_is_refused(tmp_path: Path) -> None:
     template = _template_with_paragraph(
         builtin_template("individual"), tmp_path / "mine.docx", "{{ filer_name }}"
     )
-    renderer = Renderer({"individual": template})
-    filing = load_filing(SAMPLE_UNIT / "附件一-李婷.yaml")
 
     with pytest.raises(TemplateError, match="filer_name"):
-        renderer.render(filing)
+        render_sample_with("individual", template)
 
 
 def test_template_naming_an_unknown_attribute_is_refused(tmp_path: Path) -> None:
     template = _template_with_paragraph(
         builtin_template("individual"), tmp_path / "mine.docx", "{{ review.opnion }}"
     )
-    renderer = Renderer({"individual": template})
 
     with pytest.raises(TemplateError, match="opnion"):
-        renderer.render(load_filing(SAMPLE_UNIT / "附件一-李婷.yaml"))
+        render_sample_with("individual", template)
 
 
 def test_campaign_may_name_its_own_template(unit: Path) -> None:
@@ -212,55 +219,50 @@ def test_campaign_may_name_its_own_template(unit: Path) -> None:
 def test_template_that_is_not_a_docx_is_refused(tmp_path: Path) -> None:
     template = tmp_path / "notes.docx"
     template.write_text("not a document")
-    renderer = Renderer({"ledger": template})
 
     with pytest.raises(
         TemplateError, match=r"notes\.docx: the template is not a \.docx"
     ):
-        renderer.render(load_filing(SAMPLE_UNIT / "附件四-专家管理科.yaml"))
+        render_sample_with("ledger", template)
 
 
 def test_template_syntax_error_names_the_template_and_place(tmp_path: Path) -> None:
     template = _template_with_paragraph(
         builtin_template("ledger"), tmp_path / "broken.docx", "坏的标签 {{ unit }"
     )
-    renderer = Renderer({"ledger": template})
 
     with pytest.raises(
         TemplateError, match=r"broken\.docx: template syntax error near «.*坏的标签"
     ):
-        renderer.render(load_filing(SAMPLE_UNIT / "附件四-专家管理科.yaml"))
+        render_sample_with("ledger", template)
 
 
 def test_template_that_is_a_zip_but_no_word_document_is_refused(tmp_path: Path) -> None:
     template = tmp_path / "archive.docx"
     with zipfile.ZipFile(template, "w") as package:
         package.writestr("hello.txt", "hi")
-    renderer = Renderer({"ledger": template})
 
     with pytest.raises(
         TemplateError, match=r"archive\.docx: the template is not a readable"
     ):
-        renderer.render(load_filing(SAMPLE_UNIT / "附件四-专家管理科.yaml"))
+        render_sample_with("ledger", template)
 
 
 def test_truncated_template_is_refused(tmp_path: Path) -> None:
     data = builtin_template("ledger").read_bytes()
     template = tmp_path / "cut.docx"
     template.write_bytes(data[: len(data) // 2])
-    renderer = Renderer({"ledger": template})
 
     with pytest.raises(TemplateError, match=r"cut\.docx: the template is not a \.docx"):
-        renderer.render(load_filing(SAMPLE_UNIT / "附件四-专家管理科.yaml"))
+        render_sample_with("ledger", template)
 
 
 def test_template_code_that_fails_is_a_template_error(tmp_path: Path) -> None:
     template = _template_with_paragraph(
         builtin_template("individual"), tmp_path / "div.docx", "{{ 1 / 0 }}"
     )
-    renderer = Renderer({"individual": template})
 
     with pytest.raises(
         TemplateError, match=r"div\.docx: the template failed .*ZeroDivisionError"
     ):
-        renderer.render(load_filing(SAMPLE_UNIT / "附件一-李婷.yaml"))
+        render_sample_with("individual", template)
