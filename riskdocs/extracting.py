@@ -166,17 +166,24 @@ def _value(paragraphs: list[str]) -> str | list[str]:
 
 def _put(
     target: dict[str, Any],
-    key: str,
+    keys: tuple[str, ...],
     cell: list[str],
     location: Location,
     place: tuple[int, int],
     places: dict[Location, tuple[int, int]],
 ) -> None:
-    """Store a cell's value under ``key`` when the cell is not empty."""
+    """Store a cell's value under the key path ``keys`` when the cell is not empty.
+
+    ``("subject", "name")`` stores it as ``target["subject"]["name"]``.
+    """
     value = _value(cell)
-    if value:
-        target[key] = value
-        places[(*location, key)] = place
+    if not value:
+        return
+
+    for key in keys[:-1]:
+        target = target.setdefault(key, {})
+    target[keys[-1]] = value
+    places[(*location, *keys)] = place
 
 
 def _category_rows(
@@ -194,7 +201,8 @@ def _category_rows(
         places[location] = (number, 1)
         for index, key in enumerate(columns, start=1):
             if index < len(row):
-                _put(risk, key, row[index], location, (number, index + 1), places)
+                place = (number, index + 1)
+                _put(risk, (key,), row[index], location, place, places)
 
         if len(risk) > 1:
             risks.append(risk)
@@ -252,7 +260,7 @@ def _department(
 ) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if table and len(table[0]) > 1:
-        _put(data, "duties", table[0][1], (), (1, 2), places)
+        _put(data, ("duties",), table[0][1], (), (1, 2), places)
 
     data["risks"] = _category_rows(table, ("points", "details"), places)
     return data
@@ -304,15 +312,7 @@ def _data_rows(
                 _owner(record, row[index], location, (number, index + 1), places)
                 continue
 
-            value = _value(row[index])
-            if not value:
-                continue
-
-            target = record
-            for key in path[:-1]:
-                target = target.setdefault(key, {})
-            target[path[-1]] = value
-            places[(*location, *path)] = (number, index + 1)
+            _put(record, path, row[index], location, (number, index + 1), places)
 
         if record and record != {"type": "无"}:
             places[location] = (number, 1)
